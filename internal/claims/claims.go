@@ -1,0 +1,195 @@
+// Package claims checks the project's claims table (CLAIMS.md at the module
+// root) against the source: every verdict must name its evidence, and every
+// named test, benchmark, example, fuzz target or file must exist. A claims
+// table that points at evidence nobody can run is worse than none.
+package claims
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// IDs are the claim identifiers of the catalogue, in order. Each must have
+// exactly one row.
+var IDs = []string{
+	"F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8",
+	"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8",
+	"M1", "M2", "M3", "M4", "M5", "M6",
+	"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12",
+	"H1", "H2", "H3", "H4",
+	"D1", "D2",
+}
+
+// Verdicts a row may carry.
+const (
+	Holds        = "holds"
+	DoesNotHold  = "does not hold in Go"
+	HoldsNuanced = "holds with a nuance"
+	Pending      = "pending"
+)
+
+// Row is one claim of the table.
+type Row struct {
+	Line     int
+	ID       string
+	Claim    string
+	Verdict  string
+	Evidence []string // the back-quoted names of the evidence cell
+}
+
+var (
+	idPattern    = regexp.MustCompile(`^[FTMAHD][0-9]+$`)
+	quoted       = regexp.MustCompile("`([^`]+)`")
+	funcEvidence = regexp.MustCompile(`^([A-Za-z0-9_./-]+?)\.((?:Test|Benchmark|Example|Fuzz)[A-Za-z0-9_]*)(/\S*)?$`)
+)
+
+// Parse reads the claim rows of a Markdown table whose first cell is a
+// claim id. Columns: id | claim | verdict | evidence.
+func Parse(path string) ([]Row, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var rows []Row
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if !strings.HasPrefix(line, "|") {
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		if !idPattern.MatchString(cells[0]) {
+			continue
+		}
+		if len(cells) != 4 {
+			return nil, fmt.Errorf("%s:%d: row %s has %d cells, want 4 (id | claim | verdict | evidence)", path, n, cells[0], len(cells))
+		}
+		r := Row{Line: n, ID: cells[0], Claim: cells[1], Verdict: strings.Trim(cells[2], "*")}
+		for _, m := range quoted.FindAllStringSubmatch(cells[3], -1) {
+			r.Evidence = append(r.Evidence, m[1])
+		}
+		rows = append(rows, r)
+	}
+	return rows, sc.Err()
+}
+
+// Check parses the table at path and checks it against the module tree at
+// root. It returns every problem found, not just the first.
+func Check(root, path string, ids []string) []error {
+	rows, err := Parse(path)
+	if err != nil {
+		return []error{err}
+	}
+	var errs []error
+	seen := map[string]int{}
+	defs := newDefinitions(root)
+	for _, r := range rows {
+		at := fmt.Sprintf("%s:%d: %s", filepath.Base(path), r.Line, r.ID)
+		if prev, dup := seen[r.ID]; dup {
+			errs = append(errs, fmt.Errorf("%s: duplicate row (first at line %d)", at, prev))
+		}
+		seen[r.ID] = r.Line
+		if !slices.Contains(ids, r.ID) {
+			errs = append(errs, fmt.Errorf("%s: not a claim of the catalogue", at))
+		}
+		switch r.Verdict {
+		case Holds, DoesNotHold, HoldsNuanced:
+			if len(r.Evidence) == 0 {
+				errs = append(errs, fmt.Errorf("%s: verdict %q names no evidence", at, r.Verdict))
+			}
+		case Pending:
+		default:
+			errs = append(errs, fmt.Errorf("%s: unknown verdict %q", at, r.Verdict))
+		}
+		for _, ev := range r.Evidence {
+			if err := defs.resolve(ev); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", at, err))
+			}
+		}
+	}
+	for _, id := range ids {
+		if _, ok := seen[id]; !ok {
+			errs = append(errs, fmt.Errorf("%s: claim %s has no row", filepath.Base(path), id))
+		}
+	}
+	return errs
+}
+
+// definitions caches the top-level function names of each package folder.
+type definitions struct {
+	root  string
+	funcs map[string]map[string]bool
+}
+
+func newDefinitions(root string) *definitions {
+	return &definitions{root: root, funcs: map[string]map[string]bool{}}
+}
+
+// resolve accepts either a function in a package folder (pkgdir.Name, with
+// an optional /sub-benchmark suffix that is not checked) or a file path
+// relative to the module root (optionally with a #fragment).
+func (d *definitions) resolve(ev string) error {
+	if m := funcEvidence.FindStringSubmatch(ev); m != nil {
+		names, err := d.load(m[1])
+		if err != nil {
+			return fmt.Errorf("evidence %s: %w", ev, err)
+		}
+		if !names[m[2]] {
+			return fmt.Errorf("evidence %s: no func %s in %s", ev, m[2], m[1])
+		}
+		return nil
+	}
+	file, _, _ := strings.Cut(ev, "#")
+	if strings.Contains(file, "/") || strings.Contains(file, ".") {
+		if _, err := os.Stat(filepath.Join(d.root, filepath.FromSlash(file))); err != nil {
+			return fmt.Errorf("evidence %s: file not found", ev)
+		}
+		return nil
+	}
+	return fmt.Errorf("evidence %s: neither pkgdir.TestName nor a file path", ev)
+}
+
+func (d *definitions) load(dir string) (map[string]bool, error) {
+	if names, ok := d.funcs[dir]; ok {
+		return names, nil
+	}
+	full := filepath.Join(d.root, filepath.FromSlash(dir))
+	entries, err := os.ReadDir(full)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no package folder %s", dir)
+	} else if err != nil {
+		return nil, err
+	}
+	names := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(full, e.Name()), nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		for _, decl := range f.Decls {
+			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Recv == nil {
+				names[fn.Name.Name] = true
+			}
+		}
+	}
+	d.funcs[dir] = names
+	return names, nil
+}

@@ -1,0 +1,81 @@
+package claims
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+
+	"github.com/concurrency-atlas/atlas/internal/scene"
+)
+
+func TestMain(m *testing.M) {
+	scene.Main()
+	goleak.VerifyTestMain(m)
+}
+
+// moduleRoot walks up from the package folder to the folder with go.mod,
+// so the test reads nothing outside the repository.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	require.NoError(t, err)
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		require.NotEqual(t, parent, dir, "no go.mod above the test")
+		dir = parent
+	}
+}
+
+func TestProjectClaimsTableIsBackedByEvidence(t *testing.T) {
+	root := moduleRoot(t)
+	for _, err := range Check(root, filepath.Join(root, "CLAIMS.md"), IDs) {
+		t.Error(err)
+	}
+}
+
+// The fixture module has one test, one benchmark and one example; each
+// table below gets one thing wrong.
+func TestCheckCatchesEachKindOfMistake(t *testing.T) {
+	fixture := filepath.Join("testdata", "fixture")
+	ids := []string{"F1", "F2"}
+	cases := []struct {
+		name, table, wantErr string
+	}{
+		{"good table", "| F1 | a | holds | `demo.TestThing`, `demo.BenchmarkThing/sub`, `demo.ExampleThing` |\n| F2 | b | pending | |", ""},
+		{"wrong test name", "| F1 | a | holds | `demo.TestNoSuchThing` |\n| F2 | b | pending | |", "no func TestNoSuchThing in demo"},
+		{"wrong package", "| F1 | a | holds | `nodir.TestThing` |\n| F2 | b | pending | |", "no package folder nodir"},
+		{"verdict without evidence", "| F1 | a | holds | none yet |\n| F2 | b | pending | |", `verdict "holds" names no evidence`},
+		{"unknown verdict", "| F1 | a | probably | `demo.TestThing` |\n| F2 | b | pending | |", `unknown verdict "probably"`},
+		{"missing row", "| F1 | a | pending | |", "claim F2 has no row"},
+		{"duplicate row", "| F1 | a | pending | |\n| F1 | a | pending | |\n| F2 | b | pending | |", "duplicate row"},
+		{"missing picture", "| F1 | a | holds | `pictures/none.svg` |\n| F2 | b | pending | |", "pictures/none.svg: file not found"},
+		{"present picture", "| F1 | a | holds | `pictures/f1.svg` |\n| F2 | b | pending | |", ""},
+		{"not a claim", "| F1 | a | pending | |\n| F2 | b | pending | |\n| Z9 | c | pending | |", ""},
+		{"foreign id", "| F1 | a | pending | |\n| F2 | b | pending | |\n| T9 | c | pending | |", "T9: not a claim of the catalogue"},
+		{"wrong cell count", "| F1 | a | pending |\n| F2 | b | pending | |", "has 3 cells"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "CLAIMS.md")
+			require.NoError(t, os.WriteFile(path, []byte("| id | claim | verdict | evidence |\n|---|---|---|---|\n"+tc.table+"\n"), 0o644))
+			errs := Check(fixture, path, ids)
+			if tc.wantErr == "" {
+				assert.Empty(t, errs)
+				return
+			}
+			var all []string
+			for _, e := range errs {
+				all = append(all, e.Error())
+			}
+			assert.Contains(t, strings.Join(all, "\n"), tc.wantErr)
+		})
+	}
+}
