@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -111,4 +112,16 @@ func TestServerCountsPeakConcurrency(t *testing.T) {
 	wg.Wait()
 	assert.Equal(t, 4, s.Requests())
 	assert.Equal(t, 4, s.PeakInFlight())
+}
+
+// BenchmarkFib shows how the cost of the standard CPU-bound task grows with
+// n, so chapters can pick a size that takes milliseconds.
+func BenchmarkFib(b *testing.B) {
+	for _, n := range []int{20, 25, 30} {
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				Fib(n)
+			}
+		})
+	}
 }

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+type options struct {
+	quick     bool
+	count     int
+	cpu       []int
+	benchtime string
+	bench     string
+	pkgs      []string
+	out       string
+	readme    bool
+	timeout   time.Duration
+}
+
+var errHelp = errors.New("help requested")
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o options
+	var cpu, pkgs string
+	fs.BoolVar(&o.quick, "quick", false, "run every benchmark once with -benchtime 1x into a temporary folder (a smoke test, not a measurement)")
+	fs.IntVar(&o.count, "count", 6, "how many times to run each benchmark (benchstat wants 6 or more)")
+	fs.StringVar(&cpu, "cpu", "1,2,4", "GOMAXPROCS values to run each benchmark at")
+	fs.StringVar(&o.benchtime, "benchtime", "300ms", "go test -benchtime for each benchmark")
+	fs.StringVar(&o.bench, "bench", ".", "regular expression selecting benchmarks (go test -bench)")
+	fs.StringVar(&pkgs, "pkg", "", "comma-separated packages to run (default: every package with benchmarks)")
+	fs.StringVar(&o.out, "out", "", "folder for the results (default testdata/bench, or a temporary folder with -quick)")
+	fs.BoolVar(&o.readme, "readme", true, "rewrite README's generated section (only for a full run into testdata/bench)")
+	fs.DurationVar(&o.timeout, "timeout", 30*time.Minute, "limit for one package's benchmarks")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: go run ./bench/cmd/report [flags]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return o, errHelp
+		}
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if o.quick {
+		if !set["count"] {
+			o.count = 1
+		}
+		if !set["cpu"] {
+			cpu = "1,2"
+		}
+		if !set["benchtime"] {
+			o.benchtime = "1x"
+		}
+	}
+	if o.count < 1 {
+		return o, fmt.Errorf("-count must be at least 1, not %d", o.count)
+	}
+	var err error
+	if o.cpu, err = parseCPU(cpu); err != nil {
+		return o, err
+	}
+	if _, err := regexp.Compile(o.bench); err != nil {
+		return o, fmt.Errorf("-bench: %v", err)
+	}
+	if !validBenchtime(o.benchtime) {
+		return o, fmt.Errorf("-benchtime %q: want a duration like 300ms or a count like 100x", o.benchtime)
+	}
+	for _, p := range strings.Split(pkgs, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			o.pkgs = append(o.pkgs, p)
+		}
+	}
+	return o, nil
+}
+
+func parseCPU(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("-cpu %q: want a list of positive whole numbers like 1,2,4", s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func validBenchtime(s string) bool {
+	if n, ok := strings.CutSuffix(s, "x"); ok {
+		v, err := strconv.Atoi(n)
+		return err == nil && v > 0
+	}
+	d, err := time.ParseDuration(s)
+	return err == nil && d > 0
+}
+
+func joinInts(xs []int) string {
+	var s []string
+	for _, x := range xs {
+		s = append(s, strconv.Itoa(x))
+	}
+	return strings.Join(s, ",")
+}

@@ -1,0 +1,47 @@
+// Command report runs Atlas's benchmarks and writes the report: raw
+// `go test -bench` output with a header saying which machine it came from,
+// a Markdown report with benchstat tables, speedup tables and SVG charts,
+// and a check of each ratio-based verdict in CLAIMS.md against the fresh
+// numbers.
+//
+//	go run ./bench/cmd/report            # the full run, about 10 minutes on 2 cores
+//	go run ./bench/cmd/report -quick     # everything once, in well under a minute
+//	go run ./bench/cmd/report -bench CPUBound -count 3 -cpu 1,2
+//
+// The full run writes testdata/bench/<machine>-<date>.{txt,md} and its
+// charts, and rewrites README's generated section from them. Nothing is
+// renamed into place until every benchmark has passed, so a failed run
+// leaves no report behind that looks complete.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main with its outside world passed in, so tests can drive it. It
+// returns the exit status: 0 done, 1 a benchmark or step failed, 2 bad usage.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	opts, err := parseFlags(args, stderr)
+	if err != nil {
+		if err == errHelp {
+			return 0
+		}
+		fmt.Fprintln(stderr, "report:", err)
+		return 2
+	}
+	if err := generate(ctx, opts, stdout, stderr); err != nil {
+		fmt.Fprintln(stderr, "report:", err)
+		return 1
+	}
+	return 0
+}

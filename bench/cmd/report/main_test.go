@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+
+	"github.com/concurrency-atlas/atlas/internal/scene"
+)
+
+func TestMain(m *testing.M) {
+	scene.Main()
+	goleak.VerifyTestMain(m)
+}
+
+func runReport(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(t.Context(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestBadFlagsGiveUsageErrors(t *testing.T) {
+	cases := map[string][]string{
+		"-count must be at least 1":            {"-count", "0"},
+		"-cpu \"1,x\"":                         {"-cpu", "1,x"},
+		"-cpu \"0\"":                           {"-cpu", "0"},
+		"-bench: error parsing":                {"-bench", "("},
+		"-benchtime \"soon\"":                  {"-benchtime", "soon"},
+		"unexpected arguments":                 {"extra"},
+		"flag provided but not defined: -nope": {"-nope"},
+	}
+	for want, args := range cases {
+		t.Run(want, func(t *testing.T) {
+			code, _, stderr := runReport(t, args...)
+			assert.Equal(t, 2, code)
+			assert.Contains(t, stderr, want)
+		})
+	}
+}
+
+func TestMissingGoToolchainIsExplained(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	code, _, stderr := runReport(t, "-quick", "-out", t.TempDir())
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "the go command is not on PATH")
+}
+
+func TestFailingBenchmarkLeavesNoReport(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := runReport(t, "-quick", "-out", out, "-pkg", "./bench/cmd/report/testdata/failing")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "this benchmark fails on purpose")
+	entries, err := os.ReadDir(out)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "a failed run must not leave files behind")
+}
+
+func TestQuickRunWritesACompleteReport(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := runReport(t, "-quick", "-out", out, "-pkg", "./internal/workload")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "round 1/1")
+	assert.Contains(t, stdout, "Claim checks against this run:")
+
+	entries, err := os.ReadDir(out)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	require.Len(t, names, 2, names)
+	var raw, md string
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join(out, n))
+		require.NoError(t, err)
+		if strings.HasSuffix(n, ".txt") {
+			raw = string(b)
+		} else {
+			md = string(b)
+		}
+	}
+	assert.Contains(t, raw, "atlas-cores: ")
+	assert.Contains(t, raw, "BenchmarkFib/n=20")
+	assert.Contains(t, md, "## Claim checks")
+	assert.Contains(t, md, "## benchstat")
+}
