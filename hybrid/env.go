@@ -1,0 +1,36 @@
+package hybrid
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/concurrency-atlas/atlas/internal/workload"
+)
+
+// Env is what an architecture may use: the HTTP client and the loopback
+// server to fetch from, and the process pool for those that compute in
+// worker processes. The caller owns all of them, so a benchmark can keep
+// them warm across runs.
+type Env struct {
+	Client *http.Client
+	Server *workload.Server
+}
+
+// Architecture runs the whole mixed job one way and returns its total.
+// Every architecture must return exactly what Mix.Want says, or an error
+// and a zero Total: a partial sum never passes for an answer.
+type Architecture struct {
+	Name string
+	Run  func(ctx context.Context, env Env, m workload.Mix) (workload.Total, error)
+	// NeedsPool says the architecture computes in worker processes.
+	NeedsPool bool
+}
+
+// Serial is the baseline: one item at a time, fetch then compute.
+func Serial(ctx context.Context, env Env, m workload.Mix) (workload.Total, error) {
+	t, err := m.Serial(ctx, env.Client, env.Server)
+	if err != nil {
+		return workload.Total{}, err
+	}
+	return t, nil
+}
