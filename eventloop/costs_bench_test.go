@@ -1,0 +1,198 @@
+// Costs (A10, A12): what a loop task costs next to a goroutine: creating
+// and awaiting one, switching between two, and keeping many of them
+// waiting. Compare the sub-benchmarks of each benchmark with each other.
+// Run: go test -run '^$' -bench 'CreateAwait|Switch|ManySleepers' -cpu 1,2 ./eventloop/
+// You will see ns/op for each, ns/switch for Switch, and bytes/task (heap
+// plus stacks held per waiting task) for ManySleepers.
+package eventloop
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/concurrency-atlas/atlas/internal/scene"
+)
+
+func noop(*Coro) (int, error) { return 1, nil }
+
+func BenchmarkCreateAwait(b *testing.B) {
+	b.Run("loopTask", func(b *testing.B) {
+		b.ReportAllocs()
+		_, err := Run(New(), func(co *Coro) (int, error) {
+			for b.Loop() {
+				if _, err := Await(co, CreateTask(co, "t", noop)); err != nil {
+					return 0, err
+				}
+			}
+			return 0, nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	})
+	b.Run("goroutine", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			done := make(chan int)
+			go func() { done <- 1 }()
+			<-done
+		}
+	})
+}
+
+// One op is a round trip: two switches, A to B and back.
+func BenchmarkSwitch(b *testing.B) {
+	b.Run("loopTasks", func(b *testing.B) {
+		b.ReportAllocs()
+		_, err := Run(New(), func(co *Coro) (int, error) {
+			stop := false
+			partner := CreateTask(co, "partner", func(co *Coro) (int, error) {
+				for !stop {
+					if err := co.Sleep(0); err != nil {
+						return 0, err
+					}
+				}
+				return 0, nil
+			})
+			for b.Loop() {
+				if err := co.Sleep(0); err != nil {
+					return 0, err
+				}
+			}
+			stop = true
+			return Await(co, partner)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N), "ns/switch")
+	})
+	b.Run("goroutines", func(b *testing.B) {
+		b.ReportAllocs()
+		ping, pong := make(chan struct{}), make(chan struct{})
+		go func() {
+			for range ping {
+				pong <- struct{}{}
+			}
+		}()
+		for b.Loop() {
+			ping <- struct{}{}
+			<-pong
+		}
+		close(ping)
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N), "ns/switch")
+	})
+}
+
+const sleep100 = 100 * time.Millisecond
+
+// inUse is the memory that grows with waiting tasks: heap and stacks.
+func inUse() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapInuse + ms.StackInuse
+}
+
+// BenchmarkManySleepers starts n tasks that each sleep 100 ms and waits for
+// all of them: ns/op is the wall time of one such run. bytes/task comes
+// from a fresh child process (the "many-sleepers" scene) that measures
+// heap plus stacks once every task is waiting: in this process, stacks of
+// goroutines that ended earlier are reused and would hide the cost.
+func BenchmarkManySleepers(b *testing.B) {
+	sizes := []int{10_000, 100_000}
+	if testing.Short() {
+		sizes = []int{1_000}
+	}
+	for _, model := range []string{"loop", "goroutines"} {
+		b.Run(model, func(b *testing.B) {
+			for _, n := range sizes {
+				b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+					res := scene.Run(b, "many-sleepers", scene.Env(fmt.Sprintf("%s=%s %d", sleepersEnv, model, n)))
+					perTask, err := strconv.ParseFloat(strings.TrimSpace(res.Stdout), 64)
+					if res.ExitCode != 0 || err != nil {
+						b.Fatalf("measuring memory: %v\n%s", err, res)
+					}
+					b.ReportAllocs()
+					for b.Loop() {
+						sleepers[model](n, sleep100, nil)
+					}
+					b.ReportMetric(perTask, "bytes/task")
+				})
+			}
+		})
+	}
+}
+
+const sleepersEnv = "ATLAS_SLEEPERS"
+
+var sleepers = map[string]func(n int, d time.Duration, whileWaiting func()){
+	"loop":       sleepersOnLoop,
+	"goroutines": sleepersOnGoroutines,
+}
+
+func init() { scene.Register("many-sleepers", manySleepersScene) }
+
+// manySleepersScene prints the bytes each waiting task holds.
+func manySleepersScene() {
+	var model string
+	var n int
+	if _, err := fmt.Sscanf(os.Getenv(sleepersEnv), "%s %d", &model, &n); err != nil || sleepers[model] == nil || n < 1 {
+		fmt.Fprintf(os.Stderr, "want %s=\"loop|goroutines N\", got %q\n", sleepersEnv, os.Getenv(sleepersEnv))
+		os.Exit(2)
+	}
+	runtime.GC()
+	before := inUse()
+	// The sleep is long so that no task ends (and frees or lends its
+	// stack) before all have started; the scene exits once it has measured.
+	sleepers[model](n, time.Hour, func() {
+		fmt.Println(float64(inUse()-before) / float64(n))
+		os.Exit(0)
+	})
+}
+
+func sleepersOnLoop(n int, d time.Duration, whileWaiting func()) {
+	_, err := Run(New(), func(co *Coro) (int, error) {
+		tasks := make([]Awaitable[int], n)
+		for i := range tasks {
+			tasks[i] = CreateTask(co, "sleeper", func(co *Coro) (int, error) {
+				return 0, co.Sleep(d)
+			})
+		}
+		if whileWaiting != nil {
+			// One turn of the loop starts every task up to its sleep.
+			if err := co.Sleep(0); err != nil {
+				return 0, err
+			}
+			whileWaiting()
+		}
+		_, err := Gather(co, tasks...)
+		return 0, err
+	})
+	if err != nil {
+		panic(err)
+	}
+}
+
+func sleepersOnGoroutines(n int, d time.Duration, whileWaiting func()) {
+	var started, done sync.WaitGroup
+	started.Add(n)
+	done.Add(n)
+	for range n {
+		go func() {
+			started.Done()
+			time.Sleep(d)
+			done.Done()
+		}()
+	}
+	if whileWaiting != nil {
+		started.Wait()
+		whileWaiting()
+	}
+	done.Wait()
+}

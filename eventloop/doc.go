@@ -1,0 +1,33 @@
+// Package eventloop builds asyncio's event loop in the open, so that its
+// claims (A1-A8, A10, A12 of the catalogue) can be checked in Go and set
+// next to goroutines, which hide the same machinery in the runtime.
+//
+// The chapter, in order:
+//
+//   - loop.go: one goroutine, locked to one OS thread, runs every task (A1).
+//   - coro.go: task bodies are coroutines built on iter.Pull; they pause at
+//     an await and resume later (A2). Why iter.Pull is explained there.
+//   - future.go, task.go, timers.go, gather.go, queue.go: asyncio's words
+//     in Go: Run, CreateTask, Await, Sleep, Gather, WaitFor, Cancel,
+//     futures with CallSoon and CallSoonThreadsafe, and a Queue.
+//   - semantics_test.go proves the material's timings in virtual time
+//     (testing/synctest): three awaited 1 s waits take 3 s (A3); a created
+//     task runs while its creator sleeps, 5 s not 6 (A4); gathering three
+//     2 s waits takes 2 s (A5); two tasks interleave in a fixed order (A6).
+//   - blocking_test.go: a task that never awaits stalls them all, and the
+//     Debug mode names it with its duration (A7).
+//   - executor.go: ToThread and RunInExecutor move blocking calls off the
+//     loop, which keeps serving (A8); Executor is the seam through which
+//     the hybrid chapter plugs in a process pool.
+//   - errors.go and misuse_test.go: every misuse has a named error, and
+//     nothing outlives a loop.
+//   - costs_bench_test.go: what a loop task costs next to a goroutine
+//     (A10, A12). In Go a paused coroutine keeps a goroutine stack, so the
+//     loop buys asyncio's one-thread semantics, not memory.
+//   - example_test.go: the material's fetch_data, to_thread and concurrent
+//     HTTP stories.
+//
+// The epoll reactor, the loop with nothing hidden, is in ./reactor (A11).
+//
+// Run: go test -v ./eventloop/...
+package eventloop

@@ -1,0 +1,293 @@
+// The loop itself (A1): one goroutine, locked to one OS thread, runs a
+// queue of ready steps, a heap of timers and an inbox that other
+// goroutines may write to. Nothing else ever runs a task.
+// Run: go test -run TestEveryTaskRunsOnTheLoopThread -v ./eventloop/
+// You will see every task report the same OS thread id.
+package eventloop
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+const (
+	stateNew int32 = iota
+	stateRunning
+	stateClosed
+)
+
+// Loop is a single-threaded event loop in the manner of asyncio. Create it
+// with New and start it with Run; a loop runs once. Inside a
+// testing/synctest bubble, create it inside the bubble so that its timers
+// and wake-ups are in virtual time.
+type Loop struct {
+	cfg     config
+	state   atomic.Int32
+	current atomic.Pointer[Coro] // the task whose step is running, if any
+	tid     int                  // the loop's OS thread, checked in debug mode
+
+	ready, spare []item // steps to run now, in order
+	timers       timerHeap
+	timerSeq     uint64
+	clock        *time.Timer // fires when timers[0] is due
+
+	mu     sync.Mutex // guards inbox and wake, the only cross-goroutine state
+	inbox  []func()
+	posted atomic.Bool // inbox may be non-empty: lets a turn skip the lock
+	wake   chan struct{}
+
+	live     coroList       // tasks not yet finished, in creation order
+	failed   []*base        // finished with an error, checked for retrieval at close
+	idle     []*worker      // parked coroutines ready for the next task
+	calls    sync.WaitGroup // executor calls still running
+	closing  bool
+	warnings []string
+}
+
+// item is one entry in the ready queue: resume a task (co, at generation
+// gen) or run a plain callback (fn).
+type item struct {
+	co  *Coro
+	gen uint64
+	fn  func()
+}
+
+type config struct {
+	slow     time.Duration // 0: debug mode off
+	log      io.Writer
+	executor Executor
+}
+
+// Option configures a loop.
+type Option func(*config)
+
+// Debug turns on asyncio's debug mode: every step that holds the loop for
+// threshold or longer is reported with its task's name and duration, and
+// each await checks that it runs on the loop's own thread (a check that
+// costs a system call, which is why it is not always on).
+func Debug(threshold time.Duration) Option {
+	return func(c *config) { c.slow = threshold }
+}
+
+// Log sends the loop's warnings (slow steps, errors never retrieved, tasks
+// cancelled at close) to w as well as to Warnings. The default is stderr.
+func Log(w io.Writer) Option { return func(c *config) { c.log = w } }
+
+// DefaultExecutor sets where ToThread runs its functions.
+func DefaultExecutor(e Executor) Option { return func(c *config) { c.executor = e } }
+
+// New makes a loop. It does nothing until Run.
+func New(opts ...Option) *Loop {
+	l := &Loop{cfg: config{log: os.Stderr, executor: GoroutineExecutor}}
+	for _, o := range opts {
+		o(&l.cfg)
+	}
+	return l
+}
+
+// Run runs main as the loop's first task, on the calling goroutine locked
+// to its OS thread, until main returns. Tasks still pending then are
+// cancelled, run to their end and reported; executor calls are waited for.
+// It returns main's result, like asyncio.run.
+func Run[T any](l *Loop, main func(*Coro) (T, error)) (T, error) {
+	var zero T
+	if !l.state.CompareAndSwap(stateNew, stateRunning) {
+		if l.state.Load() == stateRunning {
+			return zero, ErrLoopRunning
+		}
+		return zero, ErrLoopClosed
+	}
+	// Every task is a coroutine started from this goroutine, and the
+	// runtime keeps coroutines on the thread of the goroutine that
+	// created them: locking it makes "one thread" literally true.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	l.tid = threadID()
+	l.mu.Lock()
+	l.wake = make(chan struct{}, 1)
+	l.mu.Unlock()
+	l.clock = time.NewTimer(time.Hour)
+	l.clock.Stop()
+
+	t := newTask(l, "main", main)
+	for !t.done {
+		l.runOnce()
+	}
+	t.retrieved = true // main's error goes to Run's caller
+	l.shutdown()
+	return t.val, t.err
+}
+
+// runOnce is one turn of the loop: collect what became ready (inbox,
+// due timers), then run exactly the steps that were ready at that moment.
+// Steps scheduled by those steps wait for the next turn, as in asyncio.
+func (l *Loop) runOnce() {
+	l.drainInbox()
+	if len(l.ready) == 0 {
+		l.waitForWork()
+		l.drainInbox()
+	}
+	if len(l.timers) > 0 {
+		l.fireTimers(time.Now())
+	}
+	batch := l.ready
+	l.ready = l.spare[:0]
+	for i := range batch {
+		l.run(batch[i])
+		batch[i] = item{}
+	}
+	l.spare = batch[:0]
+}
+
+// waitForWork blocks the loop goroutine until the next timer is due or
+// another goroutine posts to the inbox. Blocking on a timer and a channel
+// is what lets a synctest bubble advance its clock past an idle loop.
+func (l *Loop) waitForWork() {
+	if len(l.timers) == 0 {
+		<-l.wake
+		return
+	}
+	d := time.Until(l.timers[0].when)
+	if d <= 0 {
+		return
+	}
+	l.clock.Reset(d)
+	select {
+	case <-l.wake:
+	case <-l.clock.C:
+	}
+	l.clock.Stop()
+}
+
+func (l *Loop) run(it item) {
+	if it.fn != nil {
+		l.timed(nil, it.fn)
+		return
+	}
+	co := it.co
+	if co.gen != it.gen || co.state == coDone || co.state == coRunning {
+		return // a stale wake-up: the task was already resumed for this wait
+	}
+	co.gen++
+	l.step(co)
+}
+
+// timed runs one step and, in debug mode, reports it if it held the loop
+// too long: the loop cannot interrupt a step, only notice it afterwards.
+func (l *Loop) timed(co *Coro, step func()) {
+	if l.cfg.slow <= 0 {
+		step()
+		return
+	}
+	start := time.Now()
+	step()
+	if d := time.Since(start); d >= l.cfg.slow {
+		what := "a callback"
+		if co != nil {
+			what = fmt.Sprintf("task %q", co.name)
+		}
+		l.warn(fmt.Sprintf("eventloop: %s held the loop for %v (threshold %v)", what, d, l.cfg.slow))
+	}
+}
+
+func (l *Loop) schedule(co *Coro, gen uint64) {
+	l.ready = append(l.ready, item{co: co, gen: gen})
+}
+
+// CallSoon schedules fn to run on the loop's next turn. Call it only from
+// the loop's own goroutine (a task or a callback); other goroutines use
+// CallSoonThreadsafe.
+func (l *Loop) CallSoon(fn func()) error {
+	if l.state.Load() != stateRunning {
+		return ErrOutsideLoop
+	}
+	if l.cfg.slow > 0 && threadID() != l.tid {
+		return ErrNotThisTask
+	}
+	l.ready = append(l.ready, item{fn: fn})
+	return nil
+}
+
+// CallSoonThreadsafe schedules fn from any goroutine and wakes the loop.
+// It fails with ErrLoopClosed once the loop has finished.
+func (l *Loop) CallSoonThreadsafe(fn func()) error {
+	l.mu.Lock()
+	if l.state.Load() == stateClosed {
+		l.mu.Unlock()
+		return ErrLoopClosed
+	}
+	l.inbox = append(l.inbox, fn)
+	l.posted.Store(true)
+	wake := l.wake
+	l.mu.Unlock()
+	if wake != nil {
+		select {
+		case wake <- struct{}{}:
+		default: // a wake-up is already pending
+		}
+	}
+	return nil
+}
+
+func (l *Loop) drainInbox() {
+	if !l.posted.Load() {
+		return
+	}
+	l.mu.Lock()
+	l.posted.Store(false)
+	in := l.inbox
+	l.inbox = nil
+	l.mu.Unlock()
+	for _, fn := range in {
+		l.ready = append(l.ready, item{fn: fn})
+	}
+}
+
+func (l *Loop) warn(msg string) {
+	l.warnings = append(l.warnings, msg)
+	if l.cfg.log != nil {
+		fmt.Fprintln(l.cfg.log, msg)
+	}
+}
+
+// Warnings lists what the loop reported, in order. Read it after Run.
+func (l *Loop) Warnings() []string { return append([]string(nil), l.warnings...) }
+
+// shutdown is asyncio.run's ending: cancel what is left, let it unwind,
+// wait for executor calls, report errors nobody retrieved, and release
+// the parked coroutines so no goroutine outlives the loop.
+func (l *Loop) shutdown() {
+	l.closing = true
+	for co := l.live.head; co != nil; co = co.next {
+		l.warn(fmt.Sprintf("eventloop: task %q was still pending when the loop closed; cancelled", co.name))
+		co.cancel()
+	}
+	for l.live.head != nil {
+		l.runOnce()
+	}
+	l.calls.Wait()
+	l.mu.Lock()
+	l.state.Store(stateClosed)
+	l.inbox = nil
+	l.mu.Unlock()
+	for _, f := range l.failed {
+		if !f.retrieved {
+			what := "future"
+			if f.owner != nil {
+				what = fmt.Sprintf("task %q", f.name)
+			}
+			l.warn(fmt.Sprintf("eventloop: %s: error was never retrieved: %v", what, f.err))
+		}
+	}
+	for _, w := range l.idle {
+		w.stop()
+	}
+	l.idle = nil
+	l.timers = nil
+	l.clock.Stop()
+}

@@ -1,0 +1,87 @@
+// A queue between tasks: Get pauses while it is empty, Put pauses while it
+// is full, and neither blocks the loop.
+// Run: go test -run TestQueue -v ./eventloop/
+package eventloop
+
+import "errors"
+
+// Queue is asyncio.Queue: FIFO, optionally bounded, for tasks of one loop.
+type Queue[T any] struct {
+	loop    *Loop
+	max     int
+	items   []T
+	getters []waiter
+	putters []waiter
+}
+
+type waiter struct {
+	co  *Coro
+	gen uint64
+}
+
+// NewQueue makes a queue holding at most maxSize items (0: no limit).
+func NewQueue[T any](l *Loop, maxSize int) (*Queue[T], error) {
+	if maxSize < 0 {
+		return nil, errors.New("eventloop: queue size must be zero (unbounded) or more")
+	}
+	return &Queue[T]{loop: l, max: maxSize}, nil
+}
+
+// Len is the number of items waiting.
+func (q *Queue[T]) Len() int { return len(q.items) }
+
+func (q *Queue[T]) full() bool { return q.max > 0 && len(q.items) >= q.max }
+
+// Put adds v, pausing the task while the queue is full.
+func (q *Queue[T]) Put(co *Coro, v T) error {
+	if err := co.check(); err != nil {
+		return err
+	}
+	for q.full() {
+		q.putters = append(q.putters, waiter{co, co.gen})
+		if err := co.suspend(); err != nil {
+			// It may have been woken for a free slot it will not use.
+			q.wakeNext(&q.putters, !q.full())
+			return err
+		}
+	}
+	q.items = append(q.items, v)
+	q.wakeNext(&q.getters, true)
+	return nil
+}
+
+// Get takes the oldest item, pausing the task while the queue is empty.
+func (q *Queue[T]) Get(co *Coro) (T, error) {
+	var zero T
+	if err := co.check(); err != nil {
+		return zero, err
+	}
+	for len(q.items) == 0 {
+		q.getters = append(q.getters, waiter{co, co.gen})
+		if err := co.suspend(); err != nil {
+			q.wakeNext(&q.getters, len(q.items) > 0)
+			return zero, err
+		}
+	}
+	v := q.items[0]
+	q.items[0] = zero
+	q.items = q.items[1:]
+	q.wakeNext(&q.putters, true)
+	return v, nil
+}
+
+// wakeNext wakes the first waiter still waiting in the wait it registered
+// for, skipping those that were cancelled or woken already.
+func (q *Queue[T]) wakeNext(ws *[]waiter, cond bool) {
+	if !cond {
+		return
+	}
+	for len(*ws) > 0 {
+		w := (*ws)[0]
+		*ws = (*ws)[1:]
+		if w.co.state == coSuspended && w.co.gen == w.gen && !w.co.cancelReq {
+			q.loop.schedule(w.co, w.gen)
+			return
+		}
+	}
+}

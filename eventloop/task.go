@@ -1,0 +1,70 @@
+// Tasks (A4): CreateTask schedules a coroutine to start on the loop's next
+// turn, whether or not anyone awaits it yet.
+// Run: go test -run TestCreateTaskStartsBeforeAwait -v ./eventloop/
+package eventloop
+
+import (
+	"fmt"
+	"runtime/debug"
+)
+
+// Task is a coroutine scheduled on a loop, and the future of its result.
+type Task[T any] struct {
+	Future[T]
+	co *Coro
+}
+
+// Name is the task's name.
+func (t *Task[T]) Name() string { return t.co.name }
+
+// Cancel asks the task to stop: ErrCancelled arrives at its await point
+// (or it never starts, if it has not yet). Cancelling a finished task is
+// an error, ErrAlreadyDone, rather than asyncio's silent False.
+func (t *Task[T]) Cancel() error {
+	if t.done {
+		return fmt.Errorf("cancel task %q: %w", t.co.name, ErrAlreadyDone)
+	}
+	t.co.cancel()
+	return nil
+}
+
+// CreateTask schedules fn as a new task on co's loop and returns at once.
+// The task starts when the loop is next free, that is, when the caller
+// next awaits. Called from anywhere but co's own task, it returns a task
+// that has already failed with the reason (ErrOutsideLoop or
+// ErrNotThisTask), so the mistake surfaces at the first Await or Result.
+func CreateTask[T any](co *Coro, name string, fn func(*Coro) (T, error)) *Task[T] {
+	if err := co.check(); err != nil {
+		t := &Task[T]{co: &Coro{name: name, state: coDone}}
+		t.base = base{name: name, done: true, err: err}
+		if co != nil {
+			t.loop = co.loop
+		}
+		return t
+	}
+	return newTask(co.loop, name, fn)
+}
+
+func newTask[T any](l *Loop, name string, fn func(*Coro) (T, error)) *Task[T] {
+	t := &Task[T]{}
+	co := &Coro{loop: l, name: name}
+	t.co = co
+	t.base = base{loop: l, name: name, owner: co}
+	co.done = &t.base
+	co.body = func() {
+		var err error
+		defer func() {
+			if r := recover(); r != nil {
+				if _, ok := r.(killed); ok {
+					return
+				}
+				err = &PanicError{Task: name, Value: r, Stack: debug.Stack()}
+			}
+			co.finish(err)
+		}()
+		t.val, err = fn(co)
+	}
+	l.live.push(co)
+	l.schedule(co, co.gen)
+	return t
+}

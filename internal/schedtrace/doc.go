@@ -1,0 +1,41 @@
+// Package schedtrace draws pictures of real schedules. The classic
+// material explains concurrency and parallelism with a hand-drawn picture
+// of tasks taking turns on one core or running side by side on several;
+// this chapter draws it from what the Go runtime actually did.
+//
+// The chapter in order:
+//
+//   - scenario.go: a Scenario is a small program plus the words for its
+//     picture. Its goroutines are started with Stage.Go, which names each
+//     one in the trace, so the runtime's and the test harness's own
+//     goroutines can be told apart and left out.
+//   - capture.go: Capture runs a scenario under runtime/trace with
+//     GOMAXPROCS set for the run; Record also parses the result.
+//   - parse.go: Parse reads the trace with golang.org/x/exp/trace into
+//     spans (goroutine, state, P, start, end) and each goroutine's steps.
+//   - analyse.go: MaxConcurrentRunning (parallelism), Switches (taking
+//     turns), Steps and WithoutPreemptions (a goroutine's life story),
+//     Stops (why it stopped running each time), StoppedIn (where it was
+//     when it was stopped: inside its loop, or at a call after it).
+//   - svg.go, units.go: Draw writes the SVG: a lane per P, a lane per
+//     goroutine, a time axis in µs or ms, a legend and a caption.
+//   - f1.go, f3.go, t8.go: the scenarios, one function each.
+//
+// Claims:
+//
+//   - F1, concurrency versus parallelism: TestSingleProcNeverRunsTwoAtOnce,
+//     TestTwoProcsRunInParallel; pictures f1-gomaxprocs1.svg and
+//     f1-gomaxprocs2.svg.
+//   - F3, a task's states: TestGoroutineStatesInOrder; picture f3-states.svg.
+//   - T8, preemption: TestTightLoopIsPreempted, TestGoschedYieldsAtEveryCall;
+//     pictures t8-preempted.svg and t8-gosched.svg.
+//
+// The pictures live in testdata/pictures at the module root and are
+// regenerated with
+//
+//	go run ./bench/cmd/pictures
+//
+// The tests capture their own traces while they run and check the shape
+// of the schedule (how many goroutines ran at once, in which order the
+// states came), never a duration.
+package schedtrace
