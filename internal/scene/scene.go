@@ -118,21 +118,29 @@ func Run(t testing.TB, name string, opts ...Option) Result {
 }
 
 func run(ctx context.Context, name string, opts ...Option) (Result, error) {
-	cfg := config{timeout: DefaultTimeout}
-	for _, o := range opts {
-		o(&cfg)
-	}
 	exe, err := os.Executable()
 	if err != nil {
 		return Result{}, err
 	}
+	// -test.run=^$ makes a binary whose TestMain forgot scene.Main run no
+	// tests instead of recursing into this one.
+	return start(ctx, name, exe, []string{"-test.run=^$", "-test.bench=^$"},
+		[]string{envKey + "=" + name}, opts...)
+}
+
+// start runs exe as a child under the harness's rules: its own process
+// group, killed with everything it started at the deadline or when ctx
+// ends, and reaped before start returns.
+func start(ctx context.Context, name, exe string, args, env []string, opts ...Option) (Result, error) {
+	cfg := config{timeout: DefaultTimeout}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	ctx, cancel := context.WithTimeout(ctx, cfg.timeout)
 	defer cancel()
 
-	// -test.run=^$ makes a binary whose TestMain forgot scene.Main run no
-	// tests instead of recursing into this one.
-	cmd := exec.CommandContext(ctx, exe, "-test.run=^$", "-test.bench=^$")
-	cmd.Env = append(childEnv(os.Environ()), envKey+"="+name)
+	cmd := exec.CommandContext(ctx, exe, args...)
+	cmd.Env = append(childEnv(os.Environ()), env...)
 	cmd.Env = append(cmd.Env, cfg.env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -146,11 +154,10 @@ func run(ctx context.Context, name string, opts ...Option) (Result, error) {
 	// killing a healthy child.
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	err = cmd.Start()
-	if err != nil {
+	if err := cmd.Start(); err != nil {
 		return Result{}, err
 	}
-	err = cmd.Wait()
+	err := cmd.Wait()
 	// Whatever the child started in its group goes with it.
 	_ = killGroup(cmd)
 

@@ -100,3 +100,9 @@ func TestRegisterRejectsDuplicatesAndEmptyNames(t *testing.T) {
 	assert.Panics(t, func() { Register("", func() {}) })
 	assert.Contains(t, Names(), "hang")
 }
+
+func TestProgramIsBuiltWithoutCgoAndRun(t *testing.T) {
+	res := Program(t, "testdata/programs/exit3")
+	assert.Equal(t, 3, res.ExitCode, res)
+	assert.Equal(t, "plain program\n", res.Stdout)
+}

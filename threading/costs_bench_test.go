@@ -1,0 +1,101 @@
+package threading
+
+import (
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// BenchmarkStartJoin: ns/op is the cost of starting and joining one
+// goroutine, or one goroutine on a fresh OS thread.
+func BenchmarkStartJoin(b *testing.B) {
+	b.Run("goroutine", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			StartJoinGoroutine()
+		}
+	})
+	b.Run("lockedOSThread", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			StartJoinLockedThread()
+		}
+	})
+}
+
+// BenchmarkPingPong: µs/roundtrip between two goroutines over channels,
+// and between two goroutines each pinned to its own OS thread.
+func BenchmarkPingPong(b *testing.B) {
+	for _, v := range []struct {
+		name string
+		lock bool
+	}{{"channel", false}, {"lockedOSThreads", true}} {
+		b.Run(v.name, func(b *testing.B) {
+			if v.lock {
+				runtime.LockOSThread()
+				defer runtime.UnlockOSThread()
+			}
+			p := NewPingPong(v.lock)
+			defer p.Close()
+			b.ReportAllocs()
+			for b.Loop() {
+				p.RoundTrip()
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/1e3/float64(b.N), "µs/roundtrip")
+		})
+	}
+}
+
+// BenchmarkMemoryPerWaiter: bytes/task is the memory the Go runtime
+// accounts for (stacks and heap) per parked goroutine or per parked
+// goroutine holding its own OS thread. It leaves out what the kernel keeps
+// per thread and the pages a cgo-created thread touches on its C stack, so
+// for threads it is a lower bound.
+func BenchmarkMemoryPerWaiter(b *testing.B) {
+	for _, v := range []struct {
+		name string
+		n    int
+		lock bool
+	}{{"goroutine", 10_000, false}, {"osThread", 200, true}} {
+		b.Run(v.name, func(b *testing.B) {
+			var total float64
+			for b.Loop() {
+				// Collect first, so the stacks of goroutines that have
+				// exited are freed and do not hide the new ones.
+				runtime.GC()
+				before := inUse()
+				w, err := ParkWaiters(v.n, v.lock)
+				if err != nil {
+					b.Fatal(err)
+				}
+				total += float64(inUse()-before) / float64(v.n)
+				w.Release()
+			}
+			b.ReportMetric(total/float64(b.N), "bytes/task")
+		})
+	}
+}
+
+func inUse() int64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.StackInuse + m.HeapAlloc)
+}
+
+func TestCostHelpersWork(t *testing.T) {
+	StartJoinGoroutine()
+	StartJoinLockedThread()
+	for _, lock := range []bool{false, true} {
+		p := NewPingPong(lock)
+		p.RoundTrip()
+		p.RoundTrip()
+		p.Close()
+		w, err := ParkWaiters(3, lock)
+		require.NoError(t, err)
+		w.Release()
+	}
+	_, err := ParkWaiters(0, false)
+	assert.EqualError(t, err, "threading: need at least 1 waiter, got 0")
+}

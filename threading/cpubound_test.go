@@ -1,0 +1,55 @@
+package threading
+
+import (
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestFibSerialAndGoroutinesAgree(t *testing.T) {
+	ns := []int{20, 21, 22, 23}
+	want := []int{6765, 10946, 17711, 28657}
+	assert.Equal(t, want, FibSerial(ns))
+	assert.Equal(t, want, FibGoroutines(ns))
+}
+
+// cpuBoundSize makes one task take a few milliseconds.
+const cpuBoundSize = 30
+
+// serialNsPerOp holds /serial's latest result per GOMAXPROCS, for
+// /goroutines to compare with. The testing package runs every -cpu value
+// of /serial before any of /goroutines, so the key keeps each ratio to
+// runs at the same setting.
+var serialNsPerOp = map[int]float64{}
+
+// BenchmarkCPUBound runs 4 x Fib(30) serially and in 4 goroutines.
+// /goroutines reports "speedup" = serial time / goroutine time. Run it
+// with -cpu 1,2,4.
+func BenchmarkCPUBound(b *testing.B) {
+	ns := []int{cpuBoundSize, cpuBoundSize, cpuBoundSize, cpuBoundSize}
+	b.Run("serial", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			FibSerial(ns)
+		}
+		serialNsPerOp[runtime.GOMAXPROCS(0)] = nsPerOp(b)
+	})
+	b.Run("goroutines", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			FibGoroutines(ns)
+		}
+		serial, ok := serialNsPerOp[runtime.GOMAXPROCS(0)]
+		if !ok {
+			b.Log("no speedup metric: run /serial in the same invocation")
+			return
+		}
+		b.ReportMetric(serial/nsPerOp(b), "speedup")
+	})
+}
+
+func nsPerOp(b *testing.B) float64 {
+	return float64(b.Elapsed()) / float64(b.N) / float64(time.Nanosecond)
+}

@@ -1,0 +1,46 @@
+// Package threading is the chapter on goroutines and OS threads: what the
+// classic "threads" material claims, checked one claim at a time in Go.
+//
+// Read it in this order; each file says what to run and what you will see.
+//
+//  1. Start and join (T1): startjoin.go. The material's two-function
+//     example (one goroutine squares, one cubes, main waits), and three
+//     2-second sleepers that finish together in 2 s of virtual time.
+//  2. A data race (T4): datarace.go. LostUpdateCounter from two goroutines,
+//     in a child process, is reported by the race detector (exit 66, the
+//     racy line); a test walks the interleaving that loses an update.
+//  3. A race that is not a data race (T4): checkthenact.go. An account
+//     whose every access is atomic is still overdrawn by check-then-act;
+//     compare-and-swap fixes it, and -race is silent throughout.
+//  4. The fixes side by side (T4): counters.go (Mutex, RWMutex, atomics, a
+//     goroutine owning the state, two semaphores), cache.go (RWMutex for a
+//     read-heavy cache), once.go (sync.Once), boundedqueue.go (sync.Cond),
+//     falsesharing.go (padded vs unpadded counters). One contract: every
+//     safe counter reaches exactly N.
+//  5. Deadlock and livelock (T5): deadlock.go, livelock.go. Lock-order
+//     inversion in a child process; a TryLock detector that names the
+//     locks held and wanted; the fix, one global lock order; two polite
+//     goroutines that back off in step forever.
+//  6. The lock Go does not have (F1, F8, T2): cpubound.go. Four CPU-bound
+//     tasks speed up with GOMAXPROCS until the cores run out. The claim
+//     that threads cannot compute in parallel does not hold in Go;
+//     GOMAXPROCS=1 is the nearest thing to an interpreter lock.
+//  7. Waiting releases the processor (T3, F4): waiting_test.go, cputime.go.
+//     A thousand sleepers on one P take one sleep; a goroutine blocked in
+//     read(2) does not stop the others; getrusage shows a sleeper idle
+//     and a spinner busy.
+//  8. Preemption (T8): preemption.go. A call-free loop is preempted at
+//     GOMAXPROCS=1; with GODEBUG=asyncpreemptoff=1 it starves the rest;
+//     runtime.Gosched is the cooperative way out.
+//  9. A worker pool fetching URLs (T6): pool.go. Bounded concurrency,
+//     results in order, the first error cancels the rest.
+//  10. A panic anywhere ends the process (F6): panics.go.
+//  11. Costs (T7, F7, D2): costs.go. Start and join, ping-pong and memory
+//     per waiter, for goroutines and for OS threads.
+//
+// Two things the material does not lead you to expect, shown by tests:
+// the runtime's "all goroutines are asleep" detector is silent in any
+// binary that links cgo (this one does, through net, unless built with
+// CGO_ENABLED=0); and in a -race build an atomic load is a function call,
+// so a loop polling one can be preempted cooperatively.
+package threading
