@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/concurrency-atlas/atlas/internal/memstat"
 	"github.com/concurrency-atlas/atlas/internal/scene"
 )
 
@@ -92,13 +93,6 @@ func BenchmarkSwitch(b *testing.B) {
 
 const sleep100 = 100 * time.Millisecond
 
-// inUse is the memory that grows with waiting tasks: heap and stacks.
-func inUse() uint64 {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return ms.HeapInuse + ms.StackInuse
-}
-
 // BenchmarkManySleepers starts n tasks that each sleep 100 ms and waits for
 // all of them: ns/op is the wall time of one such run. bytes/task comes
 // from a fresh child process (the "many-sleepers" scene) that measures
@@ -132,7 +126,11 @@ func BenchmarkManySleepers(b *testing.B) {
 const sleepersEnv = "ATLAS_SLEEPERS"
 
 var sleepers = map[string]func(n int, d time.Duration, whileWaiting func()){
-	"loop":       sleepersOnLoop,
+	"loop": func(n int, d time.Duration, whileWaiting func()) {
+		if err := ManySleepers(n, d, whileWaiting); err != nil {
+			panic(err)
+		}
+	},
 	"goroutines": sleepersOnGoroutines,
 }
 
@@ -147,36 +145,13 @@ func manySleepersScene() {
 		os.Exit(2)
 	}
 	runtime.GC()
-	before := inUse()
+	before := memstat.InUse()
 	// The sleep is long so that no task ends (and frees or lends its
 	// stack) before all have started; the scene exits once it has measured.
 	sleepers[model](n, time.Hour, func() {
-		fmt.Println(float64(inUse()-before) / float64(n))
+		fmt.Println(float64(memstat.InUse()-before) / float64(n))
 		os.Exit(0)
 	})
-}
-
-func sleepersOnLoop(n int, d time.Duration, whileWaiting func()) {
-	_, err := Run(New(), func(co *Coro) (int, error) {
-		tasks := make([]Awaitable[int], n)
-		for i := range tasks {
-			tasks[i] = CreateTask(co, "sleeper", func(co *Coro) (int, error) {
-				return 0, co.Sleep(d)
-			})
-		}
-		if whileWaiting != nil {
-			// One turn of the loop starts every task up to its sleep.
-			if err := co.Sleep(0); err != nil {
-				return 0, err
-			}
-			whileWaiting()
-		}
-		_, err := Gather(co, tasks...)
-		return 0, err
-	})
-	if err != nil {
-		panic(err)
-	}
 }
 
 func sleepersOnGoroutines(n int, d time.Duration, whileWaiting func()) {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-atlas/atlas/internal/memstat"
 )
 
 // BenchmarkStartJoin: ns/op is the cost of starting and joining one
@@ -62,26 +64,21 @@ func BenchmarkMemoryPerWaiter(b *testing.B) {
 		b.Run(v.name, func(b *testing.B) {
 			var total float64
 			for b.Loop() {
-				// Collect first, so the stacks of goroutines that have
-				// exited are freed and do not hide the new ones.
-				runtime.GC()
-				before := inUse()
-				w, err := ParkWaiters(v.n, v.lock)
+				per, err := memstat.PerUnit(v.n, func(n int) (func(), error) {
+					w, err := ParkWaiters(n, v.lock)
+					if err != nil {
+						return nil, err
+					}
+					return w.Release, nil
+				})
 				if err != nil {
 					b.Fatal(err)
 				}
-				total += float64(inUse()-before) / float64(v.n)
-				w.Release()
+				total += per
 			}
 			b.ReportMetric(total/float64(b.N), "bytes/task")
 		})
 	}
-}
-
-func inUse() int64 {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return int64(m.StackInuse + m.HeapAlloc)
 }
 
 func TestCostHelpersWork(t *testing.T) {

@@ -97,13 +97,13 @@ var checks = []check{
 		}},
 	{"T3", "waiting tasks overlap: goroutines finish I/O-bound work many times faster than serial",
 		func(d *Data, _ int) (Outcome, string) {
-			s, _, ok1 := d.MedianAtMost("bench", ioBound+"/serial", 1, "sec/op")
-			g, _, ok2 := d.MedianAtMost("bench", ioBound+"/goroutines", 1, "sec/op")
+			s, _, ok1 := d.MedianAtMost("bench", ioBound+"/serial", 1, "tasks/s")
+			g, _, ok2 := d.MedianAtMost("bench", ioBound+"/goroutines", 1, "tasks/s")
 			if !ok1 || !ok2 {
 				return NoData, "needs " + ioBound + " at GOMAXPROCS=1"
 			}
-			detail := fmt.Sprintf("serial/goroutines = %.1fx at GOMAXPROCS=1", s/g)
-			if s/g >= 10 {
+			detail := fmt.Sprintf("goroutines/serial = %.1fx the tasks/s at GOMAXPROCS=1", g/s)
+			if g/s >= 10 {
 				return Confirmed, detail
 			}
 			return Contradicts, detail

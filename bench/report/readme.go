@@ -21,19 +21,28 @@ const (
 // for it is whichever measured best in the run, not a fixed opinion.
 type decisionRow struct {
 	work   string
-	bench  string // a benchmark of package bench, compared across its subs
+	pkg    string // the package folder's last element
+	bench  string // a benchmark, compared across its sub-benchmarks
 	unit   string
 	higher bool // whether a higher value is better
 	atMost func(cores int) int
 }
 
+func allCores(c int) int { return c }
+func oneCore(int) int    { return 1 }
+
+// mixed is the hybrid chapter's comparison on the mixed workload.
+const mixed = "BenchmarkMixed"
+
 var decisionRows = []decisionRow{
-	{"CPU-bound work (4 × Fibonacci), all cores", cpuBound, "speedup", true, func(c int) int { return c }},
-	{"I/O-bound work (many short waits), one core", ioBound, "sec/op", false, func(int) int { return 1 }},
-	{"Mixed fetch + compute work, all cores", "BenchmarkMixed", "speedup", true, func(c int) int { return c }},
-	{"Starting and joining one unit of work", start, "sec/op", false, func(int) int { return 1 }},
-	{"Passing one message there and back", roundTrip, "sec/op", false, func(int) int { return 1 }},
-	{"Memory held by one waiting unit", memory, "bytes/task", false, func(int) int { return 1 }},
+	{"CPU-bound work (4 × Fibonacci), all cores", "bench", cpuBound, "speedup", true, allCores},
+	{"I/O-bound work (64 waits of 1 ms), one core", "bench", ioBound, "tasks/s", true, oneCore},
+	{"Mixed fetch + compute, mostly I/O, all cores", "hybrid", mixed + "/mostlyIO", "speedup", true, allCores},
+	{"Mixed fetch + compute, balanced, all cores", "hybrid", mixed + "/balanced", "speedup", true, allCores},
+	{"Mixed fetch + compute, mostly CPU, all cores", "hybrid", mixed + "/mostlyCPU", "speedup", true, allCores},
+	{"Starting and joining one unit of work", "bench", start, "sec/op", false, oneCore},
+	{"Passing one message there and back", "bench", roundTrip, "sec/op", false, oneCore},
+	{"Memory held by one waiting unit", "bench", memory, "bytes/task", false, oneCore},
 }
 
 type measured struct {
@@ -46,10 +55,10 @@ func (d *Data) compare(r decisionRow, cores int) []measured {
 	seen := map[string]bool{}
 	for _, k := range d.Keys() {
 		sub, ok := strings.CutPrefix(k.Name, r.bench+"/")
-		if k.Pkg != "bench" || !ok || seen[sub] {
+		if k.Pkg != r.pkg || !ok || seen[sub] || strings.Contains(sub, "/") {
 			continue
 		}
-		if v, _, ok := d.MedianAtMost("bench", k.Name, r.atMost(cores), r.unit); ok {
+		if v, _, ok := d.MedianAtMost(r.pkg, k.Name, r.atMost(cores), r.unit); ok {
 			seen[sub] = true
 			ms = append(ms, measured{sub, v})
 		}

@@ -1,0 +1,142 @@
+package bench
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-atlas/atlas/eventloop"
+	"github.com/concurrency-atlas/atlas/internal/workload"
+	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/threading"
+)
+
+// fib is the CPU-bound task as a pool function: a worker process computes
+// it, so the parent pays only for the message there and back.
+var fib = multiprocessing.Define("bench.fib", func(n int) (int, error) { return workload.Fib(n), nil })
+
+// cpuJob is the material's CPU-bound job: four equal Fibonacci numbers.
+var cpuJob = []int{30, 30, 30, 30}
+
+// cpuModel runs cpuJob one way; pool is a warm 2-worker pool for the
+// models that need one.
+type cpuModel struct {
+	name string
+	run  func(ctx context.Context, pool *multiprocessing.Pool, ns []int) ([]int, error)
+}
+
+var cpuModels = []cpuModel{
+	{"serial", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
+		return threading.FibSerial(ns), nil
+	}},
+	{"goroutines", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
+		return threading.FibGoroutines(ns), nil
+	}},
+	{"workerPool", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
+		return fibWorkerPool(ns, runtime.GOMAXPROCS(0)), nil
+	}},
+	{"processPool", func(ctx context.Context, pool *multiprocessing.Pool, ns []int) ([]int, error) {
+		return fib.Map(ctx, pool, ns)
+	}},
+	{"eventLoop", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
+		return fibOnLoop(ns, nil)
+	}},
+	{"eventLoopExecutor", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
+		return fibOnLoop(ns, eventloop.GoroutineExecutor)
+	}},
+}
+
+// fibWorkerPool is a fixed pool of goroutines fed by a channel: the shape
+// of a thread pool, for comparison with a goroutine per task.
+func fibWorkerPool(ns []int, workers int) []int {
+	out := make([]int, len(ns))
+	jobs := make(chan int)
+	done := make(chan struct{})
+	for range workers {
+		go func() {
+			for i := range jobs {
+				out[i] = workload.Fib(ns[i])
+			}
+			done <- struct{}{}
+		}()
+	}
+	for i := range ns {
+		jobs <- i
+	}
+	close(jobs)
+	for range workers {
+		<-done
+	}
+	return out
+}
+
+// fibOnLoop computes each number in a loop task; with an executor, each
+// task hands its computation to it and awaits the result.
+func fibOnLoop(ns []int, ex eventloop.Executor) ([]int, error) {
+	return eventloop.Run(eventloop.New(), func(co *eventloop.Coro) ([]int, error) {
+		tasks := make([]eventloop.Awaitable[int], len(ns))
+		for i, n := range ns {
+			tasks[i] = eventloop.CreateTask(co, "fib", func(co *eventloop.Coro) (int, error) {
+				if ex == nil {
+					return workload.Fib(n), nil
+				}
+				return eventloop.RunInExecutor(co, ex, func(context.Context) (int, error) {
+					return workload.Fib(n), nil
+				})
+			})
+		}
+		return eventloop.Gather(co, tasks...)
+	})
+}
+
+func newPool(tb testing.TB, workers int) *multiprocessing.Pool {
+	tb.Helper()
+	pool, err := multiprocessing.NewPool(context.Background(), workers)
+	require.NoError(tb, err)
+	tb.Cleanup(func() { assert.NoError(tb, pool.Close()) })
+	return pool
+}
+
+func TestEveryCPUModelComputesTheSameAnswer(t *testing.T) {
+	pool := newPool(t, 2)
+	ns := []int{10, 15, 20, 5}
+	want := []int{55, 610, 6765, 5}
+	for _, m := range cpuModels {
+		t.Run(m.name, func(t *testing.T) {
+			got, err := m.run(t.Context(), pool, slices.Clone(ns))
+			require.NoError(t, err)
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+// BenchmarkCPUBound runs cpuJob under every model. speedup is serial's
+// time at the same GOMAXPROCS over the model's: the testing package runs
+// every -cpu setting of one sub-benchmark before the next, so serial's
+// times are kept per setting.
+func BenchmarkCPUBound(b *testing.B) {
+	pool := newPool(b, 2)
+	serial := map[int]float64{}
+	for _, m := range cpuModels {
+		b.Run(m.name, func(b *testing.B) {
+			ctx := context.Background()
+			for b.Loop() {
+				if _, err := m.run(ctx, pool, cpuJob); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perOp := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+			procs := runtime.GOMAXPROCS(0)
+			if m.name == "serial" {
+				serial[procs] = perOp
+			}
+			if s, ok := serial[procs]; ok {
+				b.ReportMetric(s/perOp, "speedup")
+			}
+		})
+	}
+}

@@ -1,0 +1,23 @@
+// Package bench holds the comparisons that cut across chapters. Each is
+// one benchmark whose sub-benchmarks are the models, so that they share a
+// run and its conditions, and each reports the metric its claim is about:
+//
+//	BenchmarkCPUBound         4 × Fib(30): serial, goroutines, a worker pool,
+//	                          a process pool, the event loop, and the loop
+//	                          with an executor; "speedup" over serial (T2, M2, F8)
+//	BenchmarkIOBound          64 waits of 1 ms: serial, goroutines, a bounded
+//	                          pool, the event loop, a process pool; "tasks/s" (T3, D1)
+//	BenchmarkStart            start and join one goroutine, locked OS thread,
+//	                          process, loop task (T7, M4)
+//	BenchmarkRoundTrip        one message there and back: channel, locked OS
+//	                          threads, pipe, Unix socket, shared memory, loop
+//	                          queue; "µs/roundtrip" (F7, M3, A12)
+//	BenchmarkMemoryPerWaiter  memory one waiting unit holds: goroutine, loop
+//	                          task, OS thread, process; "bytes/task" (D2, A10)
+//
+// The mixed workload is compared in the hybrid chapter (hybrid.BenchmarkMixed).
+// Every model here is built from the chapters' own exported pieces.
+//
+// Run them all, with the report: go run ./bench/cmd/report
+// Or one: go test -run '^$' -bench CPUBound -cpu 1,2,4 ./bench/
+package bench

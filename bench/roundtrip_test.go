@@ -1,0 +1,158 @@
+package bench
+
+import (
+	"cmp"
+	"context"
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-atlas/atlas/eventloop"
+	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/threading"
+)
+
+// roundTripper sends one message to a partner and waits for the answer.
+type roundTripper struct {
+	name  string
+	start func(ctx context.Context) (trip func() error, stop func() error, err error)
+}
+
+var roundTrippers = []roundTripper{
+	{"channel", goroutinePair(false)},
+	{"lockedOSThreads", goroutinePair(true)},
+	{"pipe", processPeer(multiprocessing.StartPipePeer)},
+	{"unixSocket", processPeer(multiprocessing.StartSocketPeer)},
+	{"sharedMemory", processPeer(multiprocessing.StartSharedMemoryPeer)},
+}
+
+func goroutinePair(lock bool) func(context.Context) (func() error, func() error, error) {
+	return func(context.Context) (func() error, func() error, error) {
+		p := threading.NewPingPong(lock)
+		return func() error { p.RoundTrip(); return nil }, func() error { p.Close(); return nil }, nil
+	}
+}
+
+func processPeer(start func(context.Context) (multiprocessing.Peer, error)) func(context.Context) (func() error, func() error, error) {
+	return func(ctx context.Context) (func() error, func() error, error) {
+		peer, err := start(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		var v uint64
+		trip := func() error {
+			got, err := peer.RoundTrip(v)
+			if err == nil && got != v+1 {
+				err = errWrongAnswer
+			}
+			v++
+			return err
+		}
+		return trip, peer.Close, nil
+	}
+}
+
+type wrongAnswer struct{}
+
+func (wrongAnswer) Error() string { return "the partner answered with the wrong number" }
+
+var errWrongAnswer error = wrongAnswer{}
+
+// loopRoundTrips runs round trips between two tasks on one loop, through a
+// queue each way, for as long as more says. Both tasks live inside the
+// loop, so the trips are timed from inside it too.
+func loopRoundTrips(more func() bool) error {
+	_, err := eventloop.Run(eventloop.New(), func(co *eventloop.Coro) (int, error) {
+		l := co.Loop()
+		there, err := eventloop.NewQueue[int](l, 1)
+		if err != nil {
+			return 0, err
+		}
+		back, err := eventloop.NewQueue[int](l, 1)
+		if err != nil {
+			return 0, err
+		}
+		echo := eventloop.CreateTask(co, "echo", func(co *eventloop.Coro) (int, error) {
+			for {
+				v, err := there.Get(co)
+				if err != nil || v < 0 {
+					return 0, err
+				}
+				if err := back.Put(co, v+1); err != nil {
+					return 0, err
+				}
+			}
+		})
+		for i := 0; more(); i++ {
+			if err := there.Put(co, i); err != nil {
+				return 0, err
+			}
+			if v, err := back.Get(co); err != nil || v != i+1 {
+				return 0, cmp.Or(err, errWrongAnswer)
+			}
+		}
+		if err := there.Put(co, -1); err != nil {
+			return 0, err
+		}
+		return eventloop.Await(co, echo)
+	})
+	return err
+}
+
+func TestEveryRoundTripperAnswers(t *testing.T) {
+	for _, rt := range roundTrippers {
+		t.Run(rt.name, func(t *testing.T) {
+			trip, stop, err := rt.start(t.Context())
+			require.NoError(t, err)
+			for range 3 {
+				assert.NoError(t, trip())
+			}
+			assert.NoError(t, stop())
+		})
+	}
+	t.Run("loopQueue", func(t *testing.T) {
+		trips := 0
+		require.NoError(t, loopRoundTrips(func() bool { trips++; return trips <= 3 }))
+		assert.Equal(t, 4, trips, "three trips, then the check that ends them")
+	})
+}
+
+// BenchmarkRoundTrip: µs/roundtrip is one message to a warm partner and
+// its answer back, for each way two units of work can talk.
+func BenchmarkRoundTrip(b *testing.B) {
+	for _, rt := range roundTrippers {
+		b.Run(rt.name, func(b *testing.B) {
+			if rt.name == "lockedOSThreads" {
+				runtime.LockOSThread()
+				defer runtime.UnlockOSThread()
+			}
+			trip, stop, err := rt.start(context.Background())
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer func() {
+				if err := stop(); err != nil {
+					b.Error(err)
+				}
+			}()
+			for b.Loop() {
+				if err := trip(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportRoundTrip(b)
+		})
+	}
+	b.Run("loopQueue", func(b *testing.B) {
+		if err := loopRoundTrips(b.Loop); err != nil {
+			b.Fatal(err)
+		}
+		reportRoundTrip(b)
+	})
+}
+
+func reportRoundTrip(b *testing.B) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/1e3/float64(b.N), "µs/roundtrip")
+}
