@@ -15,10 +15,6 @@ import (
 	"github.com/concurrency-atlas/atlas/threading"
 )
 
-// fib is the CPU-bound task as a pool function: a worker process computes
-// it, so the parent pays only for the message there and back.
-var fib = multiprocessing.Define("bench.fib", func(n int) (int, error) { return workload.Fib(n), nil })
-
 // cpuJob is the material's CPU-bound job: four equal Fibonacci numbers.
 var cpuJob = []int{30, 30, 30, 30}
 
@@ -40,7 +36,7 @@ var cpuModels = []cpuModel{
 		return fibWorkerPool(ns, runtime.GOMAXPROCS(0)), nil
 	}},
 	{"processPool", func(ctx context.Context, pool *multiprocessing.Pool, ns []int) ([]int, error) {
-		return fib.Map(ctx, pool, ns)
+		return multiprocessing.Fib.Map(ctx, pool, ns)
 	}},
 	{"eventLoop", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
 		return fibOnLoop(ns, nil)
@@ -117,14 +113,17 @@ func TestEveryCPUModelComputesTheSameAnswer(t *testing.T) {
 // BenchmarkCPUBound runs cpuJob under every model. speedup is serial's
 // time at the same GOMAXPROCS over the model's: the testing package runs
 // every -cpu setting of one sub-benchmark before the next, so serial's
-// times are kept per setting.
+// times are kept per setting. The loops run over b.N, not b.Loop: with
+// Go 1.26 a b.Loop sub-benchmark measures its first -cpu value under the
+// GOMAXPROCS the previous run left behind, which would mislabel the very
+// column this benchmark is about.
 func BenchmarkCPUBound(b *testing.B) {
 	pool := newPool(b, 2)
 	serial := map[int]float64{}
 	for _, m := range cpuModels {
 		b.Run(m.name, func(b *testing.B) {
 			ctx := context.Background()
-			for b.Loop() {
+			for range b.N {
 				if _, err := m.run(ctx, pool, cpuJob); err != nil {
 					b.Fatal(err)
 				}

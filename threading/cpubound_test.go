@@ -26,19 +26,21 @@ var serialNsPerOp = map[int]float64{}
 
 // BenchmarkCPUBound runs 4 x Fib(30) serially and in 4 goroutines.
 // /goroutines reports "speedup" = serial time / goroutine time. Run it
-// with -cpu 1,2,4.
+// with -cpu 1,2,4. It loops over b.N rather than b.Loop: with Go 1.26 a
+// b.Loop sub-benchmark measures its first -cpu value under the GOMAXPROCS
+// the previous run left behind.
 func BenchmarkCPUBound(b *testing.B) {
 	ns := []int{cpuBoundSize, cpuBoundSize, cpuBoundSize, cpuBoundSize}
 	b.Run("serial", func(b *testing.B) {
 		b.ReportAllocs()
-		for b.Loop() {
+		for range b.N {
 			FibSerial(ns)
 		}
 		serialNsPerOp[runtime.GOMAXPROCS(0)] = nsPerOp(b)
 	})
 	b.Run("goroutines", func(b *testing.B) {
 		b.ReportAllocs()
-		for b.Loop() {
+		for range b.N {
 			FibGoroutines(ns)
 		}
 		serial, ok := serialNsPerOp[runtime.GOMAXPROCS(0)]

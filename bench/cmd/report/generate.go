@@ -74,11 +74,16 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 			return fmt.Errorf("building %s: %v\n%s", p.importPath, err, msg)
 		}
 		for round := 1; round <= o.count; round++ {
-			prog.status(i, round, "")
-			if err := runRound(ctx, bin, p, o, &raw, prog, i, round); err != nil {
-				return err
+			// One invocation per GOMAXPROCS value: with several -cpu values
+			// in one run, a b.Loop benchmark measures its first value under
+			// the GOMAXPROCS the previous run left behind (Go 1.26).
+			for _, procs := range o.cpu {
+				prog.status(i, round, fmt.Sprintf("round %d/%d, GOMAXPROCS=%d", round, o.count, procs))
+				if err := runRound(ctx, bin, p, o, procs, &raw, prog, i, round); err != nil {
+					return err
+				}
+				prog.rounds++
 			}
-			prog.rounds++
 		}
 	}
 	prog.done()
@@ -137,12 +142,12 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 // configuration lines benchstat reads and the results.
 var keep = regexp.MustCompile(`^(Benchmark|goos:|goarch:|pkg:|cpu:)`)
 
-func runRound(ctx context.Context, bin string, p pkg, o options, raw *bytes.Buffer, prog *progress, i, round int) error {
+func runRound(ctx context.Context, bin string, p pkg, o options, procs int, raw *bytes.Buffer, prog *progress, i, round int) error {
 	ctx, cancel := context.WithTimeout(ctx, o.timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin,
 		"-test.run=^$", "-test.bench="+o.bench, "-test.benchmem",
-		"-test.count=1", "-test.cpu="+joinInts(o.cpu), "-test.benchtime="+o.benchtime,
+		"-test.count=1", fmt.Sprintf("-test.cpu=%d", procs), "-test.benchtime="+o.benchtime,
 		"-test.timeout=0")
 	cmd.Dir = p.dir
 	// stdout is read line by line below; stderr gets a buffer of its own,
@@ -166,7 +171,7 @@ func runRound(ctx context.Context, bin string, p pkg, o options, raw *bytes.Buff
 			failed = true
 		}
 		if keep.MatchString(line) {
-			if round > 1 && !strings.HasPrefix(line, "Benchmark") {
+			if (round > 1 || procs != o.cpu[0]) && !strings.HasPrefix(line, "Benchmark") {
 				continue
 			}
 			raw.WriteString(line + "\n")
@@ -181,7 +186,7 @@ func runRound(ctx context.Context, bin string, p pkg, o options, raw *bytes.Buff
 		if len(tail) > 4000 {
 			tail = "...\n" + tail[len(tail)-4000:]
 		}
-		return fmt.Errorf("benchmarks of %s failed (round %d): %v\n%s", p.importPath, round, werr, tail)
+		return fmt.Errorf("benchmarks of %s failed (round %d, GOMAXPROCS=%d): %v\n%s", p.importPath, round, procs, werr, tail)
 	}
 	return nil
 }
@@ -313,7 +318,7 @@ func newProgress(w io.Writer, pkgs []pkg, o options) *progress {
 			tty = true
 		}
 	}
-	return &progress{w: w, pkgs: pkgs, o: o, start: time.Now(), total: len(pkgs) * o.count, isTTY: tty}
+	return &progress{w: w, pkgs: pkgs, o: o, start: time.Now(), total: len(pkgs) * o.count * len(o.cpu), isTTY: tty}
 }
 
 func (p *progress) status(i, round int, note string) {

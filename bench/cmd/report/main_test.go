@@ -66,7 +66,7 @@ func TestQuickRunWritesACompleteReport(t *testing.T) {
 	out := t.TempDir()
 	code, stdout, stderr := runReport(t, "-quick", "-out", out, "-pkg", "./internal/workload")
 	require.Equal(t, 0, code, stderr)
-	assert.Contains(t, stderr, "round 1/1")
+	assert.Contains(t, stderr, "round 1/1, GOMAXPROCS=1")
 	assert.Contains(t, stdout, "Claim checks against this run:")
 
 	entries, err := os.ReadDir(out)

@@ -1,0 +1,65 @@
+// Package multiprocessing is the chapter on real operating-system
+// processes: starting and joining them, a pool of reusable workers, the
+// ways processes talk, what they cost, and how to leave none behind.
+//
+// # Re-executing instead of forking
+//
+// Python's multiprocessing forks the running interpreter. Go cannot: fork
+// copies only the calling thread, and a Go program is many threads (the
+// scheduler, the garbage collector, timers) whose locks the copy would
+// inherit mid-use. A Go worker is therefore the same executable started
+// again with a marker in its environment. One call, first thing in main
+// or TestMain, turns such a process into a worker and never returns there;
+// everywhere else it returns at once (worker.go):
+//
+//	func TestMain(m *testing.M) {
+//		multiprocessing.ServeIfWorker()
+//		scene.Main()
+//		goleak.VerifyTestMain(m)
+//	}
+//
+// Functions are registered by name at package level (Register, or Define
+// for typed ones), so a freshly started worker knows them too. This works
+// from a test binary, a built binary and `go run` alike
+// (TestPoolWorksFromABuiltBinaryAndGoRun, cmd/poolmap).
+//
+// # The chapter, in order
+//
+//  1. Start and join (M1, process.go): Start runs one function in a new
+//     process; Join collects its pid, exit status and output.
+//     Example_startJoin is the material's three-process example.
+//  2. A pool (M5, pool.go, future.go, typed.go): NewPool keeps n workers;
+//     Submit returns a Future; Map keeps input order; Close drains, then
+//     stops; Terminate kills. ExampleFunc_Map is the material's
+//     Pool.map(fib, [28, 30, 32]). Messages are length-prefixed frames over
+//     pipes (frame.go) holding a small hand-made envelope (message.go);
+//     FuzzReadFrame feeds the decoder garbage.
+//  3. Failure is reported, nothing is lost (F6, errors.go): a panic, a
+//     returned error, a worker killed mid-task, an unknown function, an
+//     undecodable result and an oversized frame each fail one task with a
+//     typed error; the pool replaces dead workers and finishes the rest.
+//  4. No orphans (M6, spawn.go, cleanup_test.go): Close, Terminate, a
+//     cancelled context and a parent killed with SIGKILL all leave no
+//     worker behind. On Linux the parent-death signal kills busy workers;
+//     everywhere a worker exits when its input pipe closes. The signal is
+//     tied to the forking thread, so a pool forks from one locked thread
+//     (TestDeathSignalFollowsTheForkingThread shows the trap).
+//  5. Isolation (F2, isolation_test.go): a worker's package variables are
+//     its own; only messages, or an explicit shared mapping, cross.
+//  6. Ways to talk (M3, ipc.go, ipc_unix.go, shm_linux.go): pipes, a Unix
+//     domain socket pair, and a memfd page mapped by several processes that
+//     add to one counter atomically and reach the exact total.
+//  7. Costs (M2, M4, F7, the *_bench_test.go files): BenchmarkSpawnJoin,
+//     BenchmarkRoundTrip, BenchmarkCPUBound, BenchmarkWorkerMemory and
+//     BenchmarkTaskPayload.
+//
+// # The verdict for Go
+//
+// Processes do give parallelism for CPU-bound work (M2), as the material
+// says, but in Go goroutines already had it: there is no interpreter lock
+// to get past, so with the same cores a process pool does not beat
+// goroutines, and it pays for starting workers, copying every argument and
+// result through the kernel, and a few megabytes per worker. What a
+// process buys in Go is isolation: its own memory, and a crash (a panic, a
+// kill, a runaway allocation) that costs one task instead of the program.
+package multiprocessing

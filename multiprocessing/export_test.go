@@ -1,0 +1,10 @@
+package multiprocessing
+
+// Hooks for the external tests.
+
+// WithoutParentDeathSignal leaves the parent-death signal off, so a test
+// can show that a closed input pipe alone also ends an idle worker.
+func WithoutParentDeathSignal() Option { return func(c *config) { c.deathSignal = false } }
+
+// EnvWorker is the re-exec marker's variable.
+const EnvWorker = envWorker

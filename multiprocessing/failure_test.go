@@ -1,0 +1,159 @@
+package multiprocessing_test
+
+// Claim F6: a crashing worker does not take the parent down. A panic, an
+// error, a killed worker, an unknown function, an undecodable result and an
+// oversized message each become an error for that one task; the parent and
+// the rest of the pool carry on.
+//
+// Run:  go test -run 'Task|Worker|Frame|Unknown|Undecodable' ./multiprocessing/
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"net"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-atlas/atlas/multiprocessing"
+)
+
+// startBlockingTask submits a task that never returns and waits until a
+// worker has picked it up. It returns the task and that worker's pid.
+func startBlockingTask(t *testing.T, ctx context.Context, pool *multiprocessing.Pool) (*multiprocessing.Future, int) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	fut := pool.Submit(ctx, "test/report-and-block", []byte(ln.Addr().String()))
+	conn, err := ln.Accept()
+	require.NoError(t, err)
+	defer conn.Close()
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	require.NoError(t, err)
+	pid, err := strconv.Atoi(strings.TrimSpace(line))
+	require.NoError(t, err)
+	return fut, pid
+}
+
+func TestTaskPanicBecomesAnError(t *testing.T) {
+	pool := newPool(t, 1)
+	pids := pool.PIDs()
+	_, err := pool.Submit(t.Context(), "test/panic", []byte("bad day")).Wait()
+
+	var panicErr *multiprocessing.TaskPanicError
+	require.ErrorAs(t, err, &panicErr)
+	assert.Equal(t, "boom: bad day", panicErr.Value)
+	assert.Contains(t, panicErr.Stack, "funcs_test.go", "the stack points at the panic")
+	assert.Equal(t, pids, pool.PIDs(), "the worker recovered and was kept")
+
+	res, err := pool.Submit(t.Context(), multiprocessing.Echo, []byte("still here")).Wait()
+	require.NoError(t, err)
+	assert.Equal(t, "still here", string(res))
+}
+
+func TestTaskErrorCarriesItsMessage(t *testing.T) {
+	pool := newPool(t, 1)
+	_, err := pool.Submit(t.Context(), "test/fail", []byte("x")).Wait()
+	var taskErr *multiprocessing.TaskError
+	require.ErrorAs(t, err, &taskErr)
+	assert.Equal(t, "refusing x", taskErr.Message)
+	assert.EqualError(t, err, "multiprocessing: test/fail failed: refusing x")
+}
+
+func TestKilledWorkerIsReportedAndReplaced(t *testing.T) {
+	pool := newPool(t, 2)
+	victim, pid := startBlockingTask(t, t.Context(), pool)
+
+	// Queue other work around the kill; none of it may be lost.
+	var others []*multiprocessing.Future
+	for i := range 8 {
+		others = append(others, pool.Submit(t.Context(), multiprocessing.Echo, []byte{byte(i)}))
+	}
+	proc, err := os.FindProcess(pid)
+	require.NoError(t, err)
+	require.NoError(t, proc.Kill())
+
+	_, err = victim.Wait()
+	var died *multiprocessing.WorkerDiedError
+	require.ErrorAs(t, err, &died)
+	assert.Equal(t, pid, died.PID)
+	assert.Equal(t, "signal: killed", died.Exit)
+	assert.Equal(t, "test/report-and-block", died.Func)
+
+	for i, f := range others {
+		res, err := f.Wait()
+		require.NoError(t, err, "task %d", i)
+		assert.Equal(t, []byte{byte(i)}, res)
+	}
+	pids := pool.PIDs()
+	assert.Len(t, pids, 2, "the dead worker was replaced")
+	assert.NotContains(t, pids, pid)
+}
+
+func TestUnknownFunctionIsAnError(t *testing.T) {
+	pool := newPool(t, 1)
+	_, err := pool.Submit(t.Context(), "test/no-such-function", nil).Wait()
+	require.ErrorIs(t, err, multiprocessing.ErrUnknownFunc)
+	assert.ErrorContains(t, err, `"test/no-such-function"`)
+
+	long := string(slices.Repeat([]byte("n"), 300))
+	_, err = pool.Submit(t.Context(), long, nil).Wait()
+	require.ErrorIs(t, err, multiprocessing.ErrUnknownFunc)
+}
+
+func TestUndecodableResultIsAnError(t *testing.T) {
+	pool := newPool(t, 1)
+	_, err := multiprocessing.Remote[int, int]("test/not-json").Call(t.Context(), pool, 1)
+	require.ErrorIs(t, err, multiprocessing.ErrDecode)
+	assert.ErrorContains(t, err, "result of test/not-json")
+
+	// And the other way round: an argument the function cannot decode.
+	_, err = multiprocessing.Remote[string, int](multiprocessing.Fib.Name()).Call(t.Context(), pool, "thirty")
+	var taskErr *multiprocessing.TaskError
+	require.ErrorAs(t, err, &taskErr)
+	assert.Contains(t, taskErr.Message, "cannot decode argument of atlas/fib")
+}
+
+func TestFrameOverTheLimitIsAnError(t *testing.T) {
+	const limit = 1 << 10
+	pool := newPool(t, 1, multiprocessing.WithMaxFrame(limit))
+
+	_, err := pool.Submit(t.Context(), multiprocessing.Echo, make([]byte, limit)).Wait()
+	require.ErrorIs(t, err, multiprocessing.ErrFrameTooLarge, "argument too large")
+
+	_, err = pool.Submit(t.Context(), "test/bytes", []byte(strconv.Itoa(limit))).Wait()
+	require.ErrorIs(t, err, multiprocessing.ErrFrameTooLarge, "result too large")
+
+	res, err := pool.Submit(t.Context(), "test/bytes", []byte("100")).Wait()
+	require.NoError(t, err, "the worker is still serving")
+	assert.Len(t, res, 100)
+}
+
+func TestMapReportsEachFailureByIndex(t *testing.T) {
+	pool := newPool(t, 2)
+	out, err := multiprocessing.Fib.Map(t.Context(), pool, []int{10, -1, 12, 99})
+	assert.Equal(t, []int{55, 0, 144, 0}, out, "the good inputs still have results")
+	var taskErr *multiprocessing.TaskError
+	require.ErrorAs(t, err, &taskErr)
+	assert.ErrorContains(t, err, "input 1: multiprocessing: atlas/fib failed: fib(-1)")
+	assert.ErrorContains(t, err, "input 3: multiprocessing: atlas/fib failed: fib(99)")
+	assert.Len(t, err.(interface{ Unwrap() []error }).Unwrap(), 2)
+}
+
+func TestErrorsAreDistinct(t *testing.T) {
+	sentinels := []error{multiprocessing.ErrPoolClosed, multiprocessing.ErrPoolTerminated,
+		multiprocessing.ErrUnknownFunc, multiprocessing.ErrDecode, multiprocessing.ErrNotWorker,
+		multiprocessing.ErrFrameTooLarge}
+	for i, a := range sentinels {
+		for j, b := range sentinels {
+			assert.Equal(t, i == j, errors.Is(a, b), "%v vs %v", a, b)
+		}
+	}
+}

@@ -1,0 +1,7 @@
+//go:build !unix
+
+package multiprocessing
+
+import "syscall"
+
+func ownProcessGroup(*syscall.SysProcAttr) {}

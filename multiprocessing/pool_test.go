@@ -1,0 +1,140 @@
+package multiprocessing_test
+
+// Claim M5: a pool maps a function over inputs and returns the results in
+// input order, reusing the same worker processes.
+//
+// Run:  go test -run TestPool ./multiprocessing/
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-atlas/atlas/internal/scene"
+	"github.com/concurrency-atlas/atlas/multiprocessing"
+)
+
+func newPool(t *testing.T, n int, opts ...multiprocessing.Option) *multiprocessing.Pool {
+	t.Helper()
+	pool, err := multiprocessing.NewPool(t.Context(), n, opts...)
+	require.NoError(t, err)
+	t.Cleanup(func() { pool.Close() })
+	return pool
+}
+
+// requireAllGone checks that every pid has exited and been reaped.
+func requireAllGone(t *testing.T, pids []int) {
+	t.Helper()
+	for _, pid := range pids {
+		assert.False(t, scene.Alive(pid), "worker %d is still running", pid)
+	}
+}
+
+func TestPoolMapKeepsInputOrder(t *testing.T) {
+	for _, workers := range []int{1, 2, 3} {
+		t.Run(strconv.Itoa(workers)+"workers", func(t *testing.T) {
+			pool := newPool(t, workers)
+			// Early inputs are the slow ones, so they finish last.
+			inputs := []int{27, 25, 20, 10, 5, 1, 0}
+			got, err := multiprocessing.Fib.Map(t.Context(), pool, inputs)
+			require.NoError(t, err)
+			assert.Equal(t, []int{196418, 75025, 6765, 55, 5, 1, 0}, got)
+		})
+	}
+}
+
+func TestPoolReusesItsWorkers(t *testing.T) {
+	pool := newPool(t, 2)
+	before := pool.PIDs()
+	require.Len(t, before, 2)
+	assert.NotContains(t, before, os.Getpid())
+
+	inputs := make([][]byte, 20)
+	out, err := pool.Map(t.Context(), "test/pid", inputs)
+	require.NoError(t, err)
+	for _, b := range out {
+		pid, err := strconv.Atoi(string(b))
+		require.NoError(t, err)
+		assert.Contains(t, before, pid, "a task ran outside the pool's workers")
+	}
+	assert.Equal(t, before, pool.PIDs(), "no worker was replaced")
+}
+
+func TestPoolSubmitReturnsAFuture(t *testing.T) {
+	pool := newPool(t, 1)
+	fut := pool.Submit(t.Context(), multiprocessing.Echo, []byte("ping"))
+	<-fut.Done()
+	res, err := fut.Wait()
+	require.NoError(t, err)
+	assert.Equal(t, "ping", string(res))
+}
+
+func TestPoolCountsBytesOnTheWire(t *testing.T) {
+	pool := newPool(t, 1)
+	_, err := pool.Submit(t.Context(), multiprocessing.Echo, []byte("12345")).Wait()
+	require.NoError(t, err)
+	// A call frame: 4-byte length, kind, name length, name, argument.
+	// A reply frame: 4-byte length, kind, result.
+	want := multiprocessing.Stats{Tasks: 1,
+		Sent:     int64(4 + 2 + len(multiprocessing.Echo) + 5),
+		Received: int64(4 + 1 + 5)}
+	assert.Equal(t, want, pool.Stats())
+}
+
+func TestPoolCloseFinishesQueuedWork(t *testing.T) {
+	pool, err := multiprocessing.NewPool(t.Context(), 2)
+	require.NoError(t, err)
+	pids := pool.PIDs()
+	var futs []*multiprocessing.Future
+	for i := range 10 {
+		futs = append(futs, pool.Submit(t.Context(), multiprocessing.Echo, []byte{byte(i)}))
+	}
+	require.NoError(t, pool.Close())
+	for i, f := range futs {
+		res, err := f.Wait()
+		require.NoError(t, err, "task %d", i)
+		assert.Equal(t, []byte{byte(i)}, res)
+	}
+	requireAllGone(t, pids)
+	assert.Empty(t, pool.PIDs())
+	_, err = pool.Submit(t.Context(), multiprocessing.Echo, nil).Wait()
+	require.ErrorIs(t, err, multiprocessing.ErrPoolClosed)
+	require.NoError(t, pool.Close(), "a second Close is harmless")
+}
+
+func TestPoolRejectsBadConfiguration(t *testing.T) {
+	_, err := multiprocessing.NewPool(t.Context(), 0)
+	require.ErrorContains(t, err, "at least one worker")
+
+	_, err = multiprocessing.NewPool(t.Context(), 1, multiprocessing.WithMaxFrame(10))
+	require.ErrorContains(t, err, "frame limit 10 is too small")
+
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	_, err = multiprocessing.NewPool(ctx, 1)
+	require.ErrorIs(t, err, context.Canceled)
+}
+
+// A process that was started as a worker but runs main instead of serving
+// must not start workers of its own: each would do the same, forever.
+func TestPoolRefusesToStartInsideAnUnservedWorker(t *testing.T) {
+	t.Setenv(multiprocessing.EnvWorker, "pool")
+	_, err := multiprocessing.NewPool(t.Context(), 1)
+	require.ErrorIs(t, err, multiprocessing.ErrNotWorker)
+	_, err = multiprocessing.Start(t.Context(), "test/pid", nil)
+	require.ErrorIs(t, err, multiprocessing.ErrNotWorker)
+}
+
+func TestRegisterRejectsBadNames(t *testing.T) {
+	fn := func([]byte) ([]byte, error) { return nil, nil }
+	assert.PanicsWithValue(t, "multiprocessing: test/pid registered twice",
+		func() { multiprocessing.Register("test/pid", fn) })
+	assert.Panics(t, func() { multiprocessing.Register("", fn) })
+	assert.Panics(t, func() { multiprocessing.Register(string(slices.Repeat([]byte("x"), 256)), fn) })
+	assert.Panics(t, func() { multiprocessing.Register("test/nil", nil) })
+}

@@ -1,0 +1,138 @@
+package multiprocessing
+
+// The parent's side of one pool worker: a process and two pipes. A call is
+// one frame out and one frame back, so a worker runs one task at a time and
+// needs no request ids. When anything about the conversation goes wrong (a
+// write fails, the reply stream ends or is malformed) the worker is
+// considered dead: it is killed if need be, reaped, and its exit status
+// becomes part of the error.
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strconv"
+	"sync/atomic"
+	"time"
+)
+
+// helloTimeout bounds the wait for a new worker's first message. It only
+// matters for a binary that never calls ServeIfWorker and runs its normal
+// program instead; a real worker says hello within milliseconds.
+var helloTimeout = 10 * time.Second
+
+type worker struct {
+	cmd     *exec.Cmd
+	pid     int
+	calls   *os.File // parent writes calls here
+	replies *bufio.Reader
+	rfile   *os.File
+	max     int
+	killed  atomic.Bool
+	exit    string // set by reap
+}
+
+func startWorker(sp *spawner, cfg *config) (*worker, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	callR, callW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	replyR, replyW, err := os.Pipe()
+	if err != nil {
+		callR.Close()
+		callW.Close()
+		return nil, err
+	}
+	cmd := exec.Command(exe)
+	cmd.Env = workerEnv(envWorker+"=pool", envMaxFrame+"="+strconv.Itoa(cfg.maxFrame))
+	cmd.ExtraFiles = []*os.File{callR, replyW} // fds 3 and 4 in the child
+	cmd.Stdout, cmd.Stderr = cfg.output, cfg.output
+	cmd.SysProcAttr = workerAttrs(cfg.deathSignal)
+	err = sp.start(cmd)
+	// The child has its copies; the parent keeping these would stop the
+	// child from ever seeing end of stream, and itself from seeing the
+	// child die.
+	callR.Close()
+	replyW.Close()
+	if err != nil {
+		callW.Close()
+		replyR.Close()
+		return nil, err
+	}
+	w := &worker{cmd: cmd, pid: cmd.Process.Pid, calls: callW, rfile: replyR,
+		replies: bufio.NewReaderSize(replyR, 64<<10), max: cfg.maxFrame}
+	if err := w.awaitHello(); err != nil {
+		w.kill()
+		w.reap()
+		return nil, fmt.Errorf("worker %d (%s): %w", w.pid, w.exit, err)
+	}
+	return w, nil
+}
+
+func (w *worker) awaitHello() error {
+	t := time.AfterFunc(helloTimeout, w.kill)
+	defer t.Stop()
+	body, err := ReadFrame(w.replies, w.max)
+	if err != nil {
+		return ErrNotWorker
+	}
+	if m, err := decodeMessage(body); err != nil || m.kind != kindHello {
+		return ErrNotWorker
+	}
+	return nil
+}
+
+// call sends one call and returns the reply. An error means the worker can
+// no longer be used; the caller must reap it.
+func (w *worker) call(name string, arg []byte) (message, int, error) {
+	if err := WriteFrame(w.calls, message{kind: kindCall, name: name, body: arg}.encode(), w.max); err != nil {
+		return message{}, 0, err
+	}
+	body, err := ReadFrame(w.replies, w.max)
+	if err != nil {
+		return message{}, 0, err
+	}
+	m, err := decodeMessage(body)
+	if err == nil && (m.kind == kindCall || m.kind == kindHello) {
+		err = fmt.Errorf("%w: reply of kind %d", errBadMessage, m.kind)
+	}
+	return m, frameHeader + len(body), err
+}
+
+// kill ends the process now. It is safe to call at any time, repeatedly.
+func (w *worker) kill() {
+	w.killed.Store(true)
+	_ = w.cmd.Process.Kill()
+}
+
+// reap waits for the process and records how it ended.
+func (w *worker) reap() {
+	w.calls.Close()
+	err := w.cmd.Wait()
+	w.rfile.Close()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		w.exit = "exit status 0"
+	case errors.As(err, &exit):
+		w.exit = exit.ProcessState.String()
+	default:
+		w.exit = err.Error()
+	}
+}
+
+// stop ends a healthy worker gracefully: closing its input is its signal
+// to exit.
+func (w *worker) stop() {
+	w.calls.Close()
+	// Drain anything it still writes so it can never block on a full pipe.
+	_, _ = io.Copy(io.Discard, w.replies)
+	w.reap()
+}

@@ -1,0 +1,99 @@
+package multiprocessing
+
+// Claim M1: processes are started and joined. Start launches one worker
+// process that runs a single registered function with the given argument
+// and exits; Join waits for it and collects its pid, exit status and
+// output. Nothing is shared: the argument goes in on stdin, the result
+// comes back on stdout.
+//
+// Run:  go test -run 'StartJoin|Example_startJoin' ./multiprocessing/
+// See:  three processes with three different pids, each exit status 0.
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"runtime"
+)
+
+// Process is a started worker process. Join it: until then its pid is held
+// by the OS, and a goroutine of this process waits for it.
+type Process struct {
+	name    string
+	cmd     *exec.Cmd
+	stdout  bytes.Buffer
+	stderr  bytes.Buffer
+	done    chan struct{}
+	waitErr error
+}
+
+// ProcessResult is what a joined process did.
+type ProcessResult struct {
+	Func     string
+	PID      int
+	ExitCode int    // -1 if it was killed by a signal
+	Exit     string // as the OS put it, e.g. "exit status 0", "signal: killed"
+	Stdout   string // the function's result, or anything it printed
+	Stderr   string
+}
+
+// Start runs the registered function name in a new process with arg as
+// its argument. files, if any, are passed to the child as fds 3, 4, ...
+// (how the shared-memory demonstration hands over its mapping).
+// Cancelling ctx kills the process.
+func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Process, error) {
+	if _, ok := os.LookupEnv(envWorker); ok {
+		return nil, ErrNotWorker
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	p := &Process{name: name, done: make(chan struct{})}
+	p.cmd = exec.CommandContext(ctx, exe)
+	p.cmd.Env = workerEnv(envWorker+"=once", envFunc+"="+name)
+	p.cmd.Stdin = bytes.NewReader(arg)
+	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
+	p.cmd.ExtraFiles = files
+	p.cmd.SysProcAttr = workerAttrs(true)
+
+	started := make(chan error, 1)
+	// The thread that forks the child must live as long as the child, or
+	// the parent-death signal kills it early (see spawn.go). This goroutine
+	// keeps its thread until the child has been reaped.
+	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		if err := p.cmd.Start(); err != nil {
+			started <- err
+			return
+		}
+		started <- nil
+		p.waitErr = p.cmd.Wait()
+		close(p.done)
+	}()
+	if err := <-started; err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// PID is the process id of the child.
+func (p *Process) PID() int { return p.cmd.Process.Pid }
+
+// Join waits for the process to exit and returns what it did. A non-zero
+// exit is not an error here; it is in the result. The error reports only a
+// failure to wait for the child or to collect its output.
+func (p *Process) Join() (ProcessResult, error) {
+	<-p.done
+	res := ProcessResult{Func: p.name, PID: p.PID(), Stdout: p.stdout.String(), Stderr: p.stderr.String()}
+	res.ExitCode = p.cmd.ProcessState.ExitCode()
+	res.Exit = p.cmd.ProcessState.String()
+	var exit *exec.ExitError
+	if p.waitErr != nil && !errors.As(p.waitErr, &exit) {
+		return res, p.waitErr
+	}
+	return res, nil
+}

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package multiprocessing_test
+
+const socketsAvailable = false

@@ -1,0 +1,90 @@
+package multiprocessing
+
+// Pools move bytes. Func puts types on top: arguments and results are
+// encoded as JSON, which every Go type with exported fields supports and
+// which a reader can see on the wire. JSON is not the cheapest encoding;
+// BenchmarkTaskPayload shows what serialising costs as the payload grows.
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// Func is a typed handle on a registered function.
+type Func[A, R any] struct{ name string }
+
+// Define registers fn under name with JSON-encoded argument and result and
+// returns its handle. Like Register, call it at package level or in init.
+func Define[A, R any](name string, fn func(A) (R, error)) Func[A, R] {
+	Register(name, func(arg []byte) ([]byte, error) {
+		var a A
+		if err := json.Unmarshal(arg, &a); err != nil {
+			return nil, fmt.Errorf("%w argument of %s: %v", ErrDecode, name, err)
+		}
+		r, err := fn(a)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(r)
+	})
+	return Func[A, R]{name: name}
+}
+
+// Remote is a typed handle on a function registered elsewhere, for example
+// with Register by another package. Nothing checks that its types match
+// until a result fails to decode.
+func Remote[A, R any](name string) Func[A, R] { return Func[A, R]{name: name} }
+
+// Name is the registered name.
+func (f Func[A, R]) Name() string { return f.name }
+
+// Call runs the function once on the pool and waits for its result.
+func (f Func[A, R]) Call(ctx context.Context, p *Pool, a A) (R, error) {
+	var r R
+	arg, err := json.Marshal(a)
+	if err != nil {
+		return r, err
+	}
+	res, err := p.Submit(ctx, f.name, arg).Wait()
+	if err != nil {
+		return r, err
+	}
+	return r, f.decode(res, &r)
+}
+
+// Map runs the function on every input, spread over the pool's workers,
+// and returns the results in input order, as Pool.Map does.
+func (f Func[A, R]) Map(ctx context.Context, p *Pool, inputs []A) ([]R, error) {
+	args := make([][]byte, len(inputs))
+	for i, a := range inputs {
+		b, err := json.Marshal(a)
+		if err != nil {
+			return nil, fmt.Errorf("input %d: %w", i, err)
+		}
+		args[i] = b
+	}
+	raw, err := p.Map(ctx, f.name, args)
+	var errs []error
+	out := make([]R, len(inputs))
+	for i, b := range raw {
+		if b == nil {
+			continue // this input failed; err says why
+		}
+		if derr := f.decode(b, &out[i]); derr != nil {
+			errs = append(errs, fmt.Errorf("input %d: %w", i, derr))
+		}
+	}
+	if errs == nil {
+		return out, err
+	}
+	return out, errors.Join(append([]error{err}, errs...)...)
+}
+
+func (f Func[A, R]) decode(b []byte, r *R) error {
+	if err := json.Unmarshal(b, r); err != nil {
+		return fmt.Errorf("%w result of %s: %v", ErrDecode, f.name, err)
+	}
+	return nil
+}

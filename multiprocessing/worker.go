@@ -1,0 +1,199 @@
+package multiprocessing
+
+// Go cannot fork a running program: fork copies only the calling thread,
+// and the Go runtime runs on many threads (scheduler, GC, timers) whose
+// locks and state the copy would inherit half-held. So a Go "worker
+// process" is the same executable started again, with a marker in its
+// environment, and one call at the top of main (or TestMain) that notices
+// the marker and turns the process into a worker instead of running the
+// program:
+//
+//	func main() {
+//		multiprocessing.ServeIfWorker() // returns at once unless a worker
+//		...
+//	}
+//
+// Because the worker is a fresh start of the same binary, it knows only the
+// functions the binary registers before main runs (in init functions or
+// package-level variables), and it shares no memory with its parent: every
+// argument and result crosses a pipe as bytes.
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Environment variables that carry the re-exec marker and its settings.
+const (
+	envWorker   = "ATLAS_MP_WORKER"   // "pool" or "once"
+	envFunc     = "ATLAS_MP_FUNC"     // the function of a "once" process
+	envMaxFrame = "ATLAS_MP_MAXFRAME" // the pool's frame limit
+)
+
+// A pool worker reads calls from fd 3 and writes replies to fd 4, leaving
+// stdout and stderr free for whatever the functions print.
+const (
+	fdCalls   = 3
+	fdReplies = 4
+)
+
+// workerEnv is the environment of a new worker: the parent's, the marker,
+// and settings. Under the race detector every process sleeps a second at
+// exit (GORACE's atexit_sleep_ms, there to let reports flush); for a worker
+// that only delays the parent's Join, so it is turned off, keeping any
+// other GORACE options.
+func workerEnv(settings ...string) []string {
+	env := os.Environ()
+	race := "atexit_sleep_ms=0"
+	for i, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "GORACE="); ok {
+			env = append(env[:i:i], env[i+1:]...)
+			race = v + " " + race
+			break
+		}
+	}
+	env = append(env, "GORACE="+race)
+	return append(env, settings...)
+}
+
+var (
+	registryMu sync.RWMutex
+	registry   = map[string]func([]byte) ([]byte, error){}
+)
+
+// Register makes fn callable by name in worker processes. Call it from an
+// init function or a package-level variable of any package, so that it
+// has run in the parent and in every worker before ServeIfWorker. It panics
+// on an empty or over-long name (255 bytes is the limit), a nil function or
+// a name registered twice: each would make a worker run the wrong thing.
+func Register(name string, fn func(arg []byte) ([]byte, error)) {
+	if name == "" || len(name) > maxNameLen || fn == nil {
+		panic(fmt.Sprintf("multiprocessing: Register(%q) needs a name of 1 to %d bytes and a function", name, maxNameLen))
+	}
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if _, dup := registry[name]; dup {
+		panic("multiprocessing: " + name + " registered twice")
+	}
+	registry[name] = fn
+}
+
+func lookup(name string) func([]byte) ([]byte, error) {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	return registry[name]
+}
+
+// ServeIfWorker returns at once in an ordinary process. In a process that
+// a Pool or Start launched, it serves the parent and exits, never
+// returning. Call it first in main, and first in TestMain (before
+// scene.Main and goleak), of every program that starts workers.
+func ServeIfWorker() {
+	mode, ok := os.LookupEnv(envWorker)
+	if !ok {
+		return
+	}
+	// A worker's own functions may start pools; their workers must see a
+	// clean environment, and NewPool uses the marker to detect a binary that
+	// never called this function.
+	os.Unsetenv(envWorker)
+	switch mode {
+	case "pool":
+		os.Exit(servePool())
+	case "once":
+		os.Exit(serveOnce())
+	default:
+		fmt.Fprintf(os.Stderr, "multiprocessing: unknown worker mode %q\n", mode)
+		os.Exit(3)
+	}
+}
+
+// servePool answers calls until its input pipe closes. That end of stream
+// is also how a worker outlives neither a Close nor a dead parent: when the
+// parent goes, so does the last writer of the pipe.
+func servePool() int {
+	max, err := strconv.Atoi(os.Getenv(envMaxFrame))
+	if err != nil || max <= 0 {
+		max = DefaultMaxFrame
+	}
+	in := bufio.NewReader(os.NewFile(fdCalls, "calls"))
+	out := os.NewFile(fdReplies, "replies")
+	if err := WriteFrame(out, message{kind: kindHello}.encode(), max); err != nil {
+		return 1
+	}
+	for {
+		body, err := ReadFrame(in, max)
+		if err == io.EOF {
+			return 0
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "multiprocessing worker:", err)
+			return 1
+		}
+		call, err := decodeMessage(body)
+		if err != nil || call.kind != kindCall {
+			fmt.Fprintln(os.Stderr, "multiprocessing worker: expected a call:", err)
+			return 1
+		}
+		reply := run(call.name, call.body)
+		if len(reply.body)+1 > max {
+			reply = message{kind: kindTooLarge, body: fmt.Appendf(nil, "result of %d bytes", len(reply.body))}
+		}
+		if err := WriteFrame(out, reply.encode(), max); err != nil {
+			return 1 // the parent has gone
+		}
+	}
+}
+
+// run calls one function and turns every outcome into a reply. A panic is
+// recovered here so that it costs one task, not the worker.
+func run(name string, arg []byte) (reply message) {
+	fn := lookup(name)
+	if fn == nil {
+		return message{kind: kindUnknown, body: []byte(name)}
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			reply = message{kind: kindPanic, body: fmt.Appendf(nil, "%v\n%s", v, debug.Stack())}
+		}
+	}()
+	res, err := fn(arg)
+	if err != nil {
+		return message{kind: kindFailed, body: []byte(err.Error())}
+	}
+	return message{kind: kindResult, body: res}
+}
+
+// serveOnce runs one function with stdin as its argument and prints the
+// result: the shape of a classic "start a process, join it" program. An
+// error exits with status 1; a panic is not recovered, so it exits with
+// Go's status 2 and its trace on stderr, as any crashing program would.
+func serveOnce() int {
+	name := os.Getenv(envFunc)
+	fn := lookup(name)
+	if fn == nil {
+		fmt.Fprintf(os.Stderr, "%v: %q\n", ErrUnknownFunc, name)
+		return 3
+	}
+	arg, err := io.ReadAll(os.Stdin)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	res, err := fn(arg)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if _, err := os.Stdout.Write(res); err != nil && !errors.Is(err, os.ErrClosed) {
+		return 1
+	}
+	return 0
+}
