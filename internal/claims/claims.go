@@ -44,6 +44,7 @@ type Row struct {
 	ID       string
 	Claim    string
 	Verdict  string
+	Why      string   // what Go does, in a sentence
 	Evidence []string // the back-quoted names of the evidence cell
 }
 
@@ -54,7 +55,7 @@ var (
 )
 
 // Parse reads the claim rows of a Markdown table whose first cell is a
-// claim id. Columns: id | claim | verdict | evidence.
+// claim id. Columns: id | claim | verdict | in Go | evidence.
 func Parse(path string) ([]Row, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -75,11 +76,11 @@ func Parse(path string) ([]Row, error) {
 		if !idPattern.MatchString(cells[0]) {
 			continue
 		}
-		if len(cells) != 4 {
-			return nil, fmt.Errorf("%s:%d: row %s has %d cells, want 4 (id | claim | verdict | evidence)", path, n, cells[0], len(cells))
+		if len(cells) != 5 {
+			return nil, fmt.Errorf("%s:%d: row %s has %d cells, want 5 (id | claim | verdict | in Go | evidence)", path, n, cells[0], len(cells))
 		}
-		r := Row{Line: n, ID: cells[0], Claim: cells[1], Verdict: strings.Trim(cells[2], "*")}
-		for _, m := range quoted.FindAllStringSubmatch(cells[3], -1) {
+		r := Row{Line: n, ID: cells[0], Claim: cells[1], Verdict: strings.Trim(cells[2], "*"), Why: cells[3]}
+		for _, m := range quoted.FindAllStringSubmatch(cells[4], -1) {
 			r.Evidence = append(r.Evidence, m[1])
 		}
 		rows = append(rows, r)
@@ -110,6 +111,9 @@ func Check(root, path string, ids []string) []error {
 		case Holds, DoesNotHold, HoldsNuanced:
 			if len(r.Evidence) == 0 {
 				errs = append(errs, fmt.Errorf("%s: verdict %q names no evidence", at, r.Verdict))
+			}
+			if r.Why == "" {
+				errs = append(errs, fmt.Errorf("%s: verdict %q does not say why", at, r.Verdict))
 			}
 		case Pending:
 		default:

@@ -2,8 +2,11 @@
 
 package scene
 
-import "os"
-import "os/exec"
+import (
+	"os"
+	"os/exec"
+	"time"
+)
 
 func isolate(*exec.Cmd) {}
 
@@ -15,5 +18,7 @@ func killGroup(cmd *exec.Cmd) error {
 }
 
 func aliveBySignal(int) bool { return false }
+
+func waitGroupGone(*exec.Cmd, time.Duration) {}
 
 func signalOf(*os.ProcessState) string { return "" }

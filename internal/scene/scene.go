@@ -124,8 +124,10 @@ func run(ctx context.Context, name string, opts ...Option) (Result, error) {
 	}
 	// -test.run=^$ makes a binary whose TestMain forgot scene.Main run no
 	// tests instead of recursing into this one.
+	// A race-built child would otherwise sleep a second before exiting;
+	// an Env option that sets GORACE replaces this whole value.
 	return start(ctx, name, exe, []string{"-test.run=^$", "-test.bench=^$"},
-		[]string{envKey + "=" + name}, opts...)
+		[]string{envKey + "=" + name, "GORACE=atexit_sleep_ms=0"}, opts...)
 }
 
 // start runs exe as a child under the harness's rules: its own process
@@ -158,8 +160,11 @@ func start(ctx context.Context, name, exe string, args, env []string, opts ...Op
 		return Result{}, err
 	}
 	err := cmd.Wait()
-	// Whatever the child started in its group goes with it.
+	// Whatever the child started in its group goes with it. SIGKILL is
+	// delivered asynchronously, so wait until the group is really gone:
+	// a caller that checks pids next must not see a dying process.
 	_ = killGroup(cmd)
+	waitGroupGone(cmd, 5*time.Second)
 
 	res := Result{Name: name, Stdout: stdout.String(), Stderr: stderr.String()}
 	res.TimedOut = ctx.Err() == context.DeadlineExceeded
