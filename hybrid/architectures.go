@@ -6,6 +6,10 @@ func Architectures() []Architecture {
 	return []Architecture{
 		{Name: "serial", Run: Serial},
 		{Name: "goroutines", Run: Goroutines},
+		{Name: "eventLoop", Run: OnLoop(fetchOnLoop, computeOnLoop)},
+		{Name: "eventLoopToThread", Run: OnLoop(fetchInThread, computeOnLoop)},
+		{Name: "eventLoopProcessPool", Run: OnLoop(fetchInThread, computeInProcess), NeedsPool: true},
+		{Name: "processPoolGoroutineIO", Run: ProcessPoolGoroutineIO, NeedsPool: true},
 		{Name: "pipeline", Run: Pipeline(DefaultPipeline())},
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/concurrency-atlas/atlas/internal/workload"
+	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
 // Env is what an architecture may use: the HTTP client and the loopback
@@ -14,7 +15,14 @@ import (
 type Env struct {
 	Client *http.Client
 	Server *workload.Server
+	Pool   *multiprocessing.Pool
+	// Crash, if set, injects a fault as the server's Fail hook does: the
+	// worker process that handles an item for which it says true kills
+	// itself with SIGKILL, as if the kernel's OOM killer had struck.
+	Crash func(id int) bool
 }
+
+func (e Env) crashes(id int) bool { return e.Crash != nil && e.Crash(id) }
 
 // Architecture runs the whole mixed job one way and returns its total.
 // Every architecture must return exactly what Mix.Want says, or an error

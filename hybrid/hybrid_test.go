@@ -8,28 +8,43 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/concurrency-atlas/atlas/internal/scene"
 	"github.com/concurrency-atlas/atlas/internal/workload"
+	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
 // testMix is small and quick: the point of the tests is the answer, not
 // the speed.
 var testMix = workload.Mix{Name: "test", Items: 12, FibBase: 12}
 
-func newEnv(t *testing.T, fail func(id int) bool) Env {
+func newEnv(t *testing.T, a Architecture, fail func(id int) bool) Env {
 	t.Helper()
 	s := testMix.Serve(fail)
 	client := &http.Client{Transport: &http.Transport{}}
+	env := Env{Client: client, Server: s}
+	if a.NeedsPool {
+		pool, err := multiprocessing.NewPool(t.Context(), 2)
+		require.NoError(t, err)
+		env.Pool = pool
+		t.Cleanup(func() {
+			pids := pool.PIDs()
+			assert.NoError(t, pool.Close())
+			for _, pid := range pids {
+				assert.False(t, scene.Alive(pid), "worker %d outlived its pool", pid)
+			}
+		})
+	}
 	t.Cleanup(func() {
 		client.CloseIdleConnections()
 		s.Close()
 	})
-	return Env{Client: client, Server: s}
+	return env
 }
 
 func TestEveryArchitectureReachesTheSerialAnswer(t *testing.T) {
 	for _, a := range Architectures() {
 		t.Run(a.Name, func(t *testing.T) {
-			env := newEnv(t, nil)
+			env := newEnv(t, a, nil)
 			got, err := a.Run(t.Context(), env, testMix)
 			require.NoError(t, err)
 			assert.Equal(t, testMix.Want(), got)
@@ -41,7 +56,7 @@ func TestEveryArchitectureReachesTheSerialAnswer(t *testing.T) {
 func TestAFailedFetchReachesTheCaller(t *testing.T) {
 	for _, a := range Architectures() {
 		t.Run(a.Name, func(t *testing.T) {
-			env := newEnv(t, func(id int) bool { return id == 5 })
+			env := newEnv(t, a, func(id int) bool { return id == 5 })
 			got, err := a.Run(t.Context(), env, testMix)
 			assert.ErrorContains(t, err, "item 5: injected failure")
 			assert.Equal(t, workload.Total{}, got, "no partial total passes for an answer")
@@ -55,7 +70,7 @@ func TestACancelledJobStopsAndSaysSo(t *testing.T) {
 		t.Run(a.Name, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(t.Context())
 			// Cancel as the fourth request arrives: the job is half way.
-			env := newEnv(t, func(id int) bool {
+			env := newEnv(t, a, func(id int) bool {
 				if id == 3 {
 					cancel()
 				}
@@ -64,6 +79,31 @@ func TestACancelledJobStopsAndSaysSo(t *testing.T) {
 			_, err := a.Run(ctx, env, testMix)
 			assert.ErrorIs(t, err, context.Canceled)
 			assert.LessOrEqual(t, env.Server.Requests(), testMix.Items)
+		})
+	}
+}
+
+func TestAWorkerKilledMidRunReachesTheCaller(t *testing.T) {
+	for _, a := range Architectures() {
+		if !a.NeedsPool {
+			continue
+		}
+		t.Run(a.Name, func(t *testing.T) {
+			env := newEnv(t, a, nil)
+			env.Crash = func(id int) bool { return id == 7 }
+			before := env.Pool.PIDs()
+			got, err := a.Run(t.Context(), env, testMix)
+			var died *multiprocessing.WorkerDiedError
+			require.ErrorAs(t, err, &died)
+			assert.Contains(t, before, died.PID, "the error names a worker of the pool")
+			assert.Equal(t, workload.Total{}, got)
+			assert.LessOrEqual(t, env.Server.Requests(), testMix.Items, "no item fetched twice")
+
+			// The pool replaced the dead worker and still gives the answer.
+			env.Crash = nil
+			got, err = a.Run(t.Context(), env, testMix)
+			require.NoError(t, err)
+			assert.Equal(t, testMix.Want(), got)
 		})
 	}
 }

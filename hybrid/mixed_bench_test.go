@@ -1,0 +1,62 @@
+package hybrid
+
+// The comparison (H4): every architecture on the same mixed job, for each
+// mix of waiting and computing. speedup is serial's time for the same mix
+// at the same GOMAXPROCS over the architecture's; items/s is throughput.
+//
+//	go test -run '^$' -bench Mixed -cpu 1,2 ./hybrid/
+//
+// The loops run over b.N, not b.Loop: with Go 1.26 a b.Loop sub-benchmark
+// measures its first -cpu value under the GOMAXPROCS the previous run left
+// behind, and GOMAXPROCS is what this comparison is about.
+
+import (
+	"context"
+	"net/http"
+	"runtime"
+	"testing"
+
+	"github.com/concurrency-atlas/atlas/internal/workload"
+	"github.com/concurrency-atlas/atlas/multiprocessing"
+)
+
+func BenchmarkMixed(b *testing.B) {
+	pool, err := multiprocessing.NewPool(context.Background(), 2)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer pool.Close()
+	for _, m := range workload.Mixes {
+		b.Run(m.Name, func(b *testing.B) {
+			s := m.Serve(nil)
+			defer s.Close()
+			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: m.Items}}
+			defer client.CloseIdleConnections()
+			env := Env{Client: client, Server: s, Pool: pool}
+			serial := map[int]float64{}
+			for _, a := range Architectures() {
+				b.Run(a.Name, func(b *testing.B) {
+					ctx := context.Background()
+					for range b.N {
+						got, err := a.Run(ctx, env, m)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if got.Items != m.Items {
+							b.Fatalf("%d items done, want %d", got.Items, m.Items)
+						}
+					}
+					perOp := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+					procs := runtime.GOMAXPROCS(0)
+					if a.Name == "serial" {
+						serial[procs] = perOp
+					}
+					if s, ok := serial[procs]; ok {
+						b.ReportMetric(s/perOp, "speedup")
+					}
+					b.ReportMetric(float64(m.Items)/(perOp/1e9), "items/s")
+				})
+			}
+		})
+	}
+}

@@ -1,0 +1,105 @@
+package hybrid
+
+// The process-pool architectures' worker side (H1, H3). Worker processes
+// are this same program re-executed (see the multiprocessing chapter), so
+// the functions they run are registered here, at package level, and
+// TestMain (or main) must call multiprocessing.ServeIfWorker first.
+//
+//   - compute: the CPU half of one item, for the event loop's executor (H1).
+//   - fetchAndCompute: a whole batch of items, for the process pool whose
+//     workers use goroutines for their own I/O (H3). Each worker fetches
+//     its batch concurrently and computes on its own cores, so the parent
+//     only splits the work and adds up.
+//
+//	go test -run 'TestEveryArchitecture.*/processPool' -v ./hybrid/
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"strconv"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/concurrency-atlas/atlas/internal/workload"
+	"github.com/concurrency-atlas/atlas/multiprocessing"
+)
+
+type computeArg struct {
+	ID      int
+	Body    string
+	FibBase int
+	Crash   bool // fault injection: see Env.Crash
+}
+
+var compute = multiprocessing.Define("hybrid.compute", func(a computeArg) (int, error) {
+	crashIf(a.Crash)
+	return workload.Mix{FibBase: a.FibBase}.Compute(a.ID, a.Body)
+})
+
+type batchArg struct {
+	BaseURL string // the server's address; items are BaseURL + /item/{id}
+	IDs     []int
+	FibBase int
+	CrashOn int // fault injection: the item whose fetch kills the worker, or -1
+}
+
+var fetchAndCompute = multiprocessing.Define("hybrid.fetchAndCompute", func(a batchArg) ([]int, error) {
+	client := &http.Client{Transport: &http.Transport{}}
+	defer client.CloseIdleConnections()
+	m := workload.Mix{FibBase: a.FibBase}
+	values := make([]int, len(a.IDs))
+	var g errgroup.Group
+	for i, id := range a.IDs {
+		g.Go(func() error {
+			body, err := workload.Fetch(context.Background(), client, a.BaseURL+"/item/"+strconv.Itoa(id))
+			if err != nil {
+				return err
+			}
+			crashIf(id == a.CrashOn)
+			values[i], err = m.Compute(id, body)
+			return err
+		})
+	}
+	return values, g.Wait()
+})
+
+// crashIf kills this worker process the hard way, mid-task.
+func crashIf(crash bool) {
+	if !crash {
+		return
+	}
+	if self, err := os.FindProcess(os.Getpid()); err == nil {
+		_ = self.Kill()
+	}
+	time.Sleep(time.Hour) // the kill is on its way
+}
+
+// ProcessPoolGoroutineIO (H3) splits the items into one batch per worker
+// process; each worker fetches its batch with goroutines and computes it.
+func ProcessPoolGoroutineIO(ctx context.Context, env Env, m workload.Mix) (workload.Total, error) {
+	workers := max(len(env.Pool.PIDs()), 1)
+	batches := make([]batchArg, min(workers, m.Items))
+	for i := range batches {
+		batches[i] = batchArg{BaseURL: env.Server.URL, FibBase: m.FibBase, CrashOn: -1}
+	}
+	for id := range m.Items {
+		b := &batches[id%len(batches)]
+		b.IDs = append(b.IDs, id)
+		if env.crashes(id) && b.CrashOn < 0 {
+			b.CrashOn = id
+		}
+	}
+	results, err := fetchAndCompute.Map(ctx, env.Pool, batches)
+	if err != nil {
+		return workload.Total{}, err
+	}
+	var t workload.Total
+	for _, values := range results {
+		for _, v := range values {
+			t.Add(v)
+		}
+	}
+	return t, nil
+}
