@@ -24,9 +24,12 @@ import (
 	"github.com/concurrency-atlas/atlas/internal/schedtrace"
 	// The scenarios that use other chapters' code register themselves.
 	_ "github.com/concurrency-atlas/atlas/internal/schedtrace/chapters"
+	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
 func main() {
+	// The process-pool scenario re-executes this program as its workers.
+	multiprocessing.ServeIfWorker()
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "pictures:", err)
 		os.Exit(1)

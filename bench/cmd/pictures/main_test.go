@@ -16,9 +16,11 @@ import (
 
 	"github.com/concurrency-atlas/atlas/internal/scene"
 	"github.com/concurrency-atlas/atlas/internal/schedtrace"
+	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
 func TestMain(m *testing.M) {
+	multiprocessing.ServeIfWorker() // the pool scenario's workers start here
 	scene.Main()
 	goleak.VerifyTestMain(m)
 }

@@ -15,9 +15,11 @@ import (
 
 	"github.com/concurrency-atlas/atlas/internal/scene"
 	"github.com/concurrency-atlas/atlas/internal/schedtrace"
+	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
 func TestMain(m *testing.M) {
+	multiprocessing.ServeIfWorker() // the pool scenario's workers start here
 	scene.Main()
 	goleak.VerifyTestMain(m)
 }
@@ -114,4 +116,18 @@ func TestPicturesAreWellFormed(t *testing.T) {
 			assert.Equal(t, sc.Procs, procLanes)
 		})
 	}
+}
+
+func TestPoolParentWaitsWhileWorkersCompute(t *testing.T) {
+	tl := record(t, PoolParentWaits())
+	for _, sp := range tl.Spans {
+		for _, fn := range sp.Stack {
+			assert.NotContains(t, fn, "workload.Fib", "the parent computed: %+v", sp)
+		}
+	}
+	waited := false
+	for _, step := range tl.Steps("caller") {
+		waited = waited || step.State == schedtrace.Waiting
+	}
+	assert.True(t, waited, "the caller never waited for the workers")
 }
