@@ -62,4 +62,8 @@
 // result through the kernel, and a few megabytes per worker. What a
 // process buys in Go is isolation: its own memory, and a crash (a panic, a
 // kill, a runaway allocation) that costs one task instead of the program.
+//
+// Picture drawn from a runtime trace of the parent, in testdata/pictures
+// at the module root: m2-pool-parent.svg (the parent's Ps idle while its
+// workers compute in other processes).
 package multiprocessing

@@ -43,4 +43,10 @@
 // binary that links cgo (this one does, through net, unless built with
 // CGO_ENABLED=0); and in a -race build an atomic load is a function call,
 // so a loop polling one can be preempted cooperatively.
+//
+// Pictures drawn from runtime traces of this chapter's claims, in
+// testdata/pictures at the module root (regenerate with
+// go run ./bench/cmd/pictures): f1-gomaxprocs1.svg and f1-gomaxprocs2.svg
+// (F1, T2: four CPU-bound goroutines on one P and on two), f3-states.svg
+// (F3), t8-preempted.svg and t8-gosched.svg (T8).
 package threading
