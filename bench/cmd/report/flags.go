@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +16,8 @@ type options struct {
 	quick     bool
 	count     int
 	cpu       []int
+	scaleCPU  []int  // extra GOMAXPROCS values, for the scaling benchmarks only
+	scale     string // the scaling benchmarks
 	benchtime string
 	bench     string
 	pkgs      []string
@@ -29,11 +32,16 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o options
-	var cpu, pkgs string
+	var cpu, scaleCPU, pkgs string
 	fs.BoolVar(&o.quick, "quick", false, "run every benchmark once with -benchtime 1x into a temporary folder (a smoke test, not a measurement)")
 	fs.IntVar(&o.count, "count", 6, "how many times to run each benchmark (benchstat wants 6 or more)")
-	fs.StringVar(&cpu, "cpu", "1,2,4", "GOMAXPROCS values to run each benchmark at")
-	fs.StringVar(&o.benchtime, "benchtime", "300ms", "go test -benchtime for each benchmark")
+	fs.StringVar(&cpu, "cpu", "1,2", "GOMAXPROCS values to run every benchmark at")
+	// The F8 check needs the scaling benchmarks at the core count and at
+	// twice it, where the speedup must have stopped growing.
+	cores := runtime.NumCPU()
+	fs.StringVar(&scaleCPU, "scale-cpu", fmt.Sprintf("%d,%d", cores, 2*cores), "more GOMAXPROCS values, for the scaling benchmarks only (empty for none)")
+	fs.StringVar(&o.scale, "scale", "CPUBound|Mixed", "regular expression selecting the scaling benchmarks")
+	fs.StringVar(&o.benchtime, "benchtime", "100ms", "go test -benchtime for each benchmark")
 	fs.StringVar(&o.bench, "bench", ".", "regular expression selecting benchmarks (go test -bench)")
 	fs.StringVar(&pkgs, "pkg", "", "comma-separated packages to run (default: every package with benchmarks)")
 	fs.StringVar(&o.out, "out", "", "folder for the results (default testdata/bench, or a temporary folder with -quick)")
@@ -58,9 +66,6 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		if !set["count"] {
 			o.count = 1
 		}
-		if !set["cpu"] {
-			cpu = "1,2"
-		}
 		if !set["benchtime"] {
 			o.benchtime = "1x"
 		}
@@ -71,6 +76,14 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	var err error
 	if o.cpu, err = parseCPU(cpu); err != nil {
 		return o, err
+	}
+	if scaleCPU != "" {
+		if o.scaleCPU, err = parseCPU(scaleCPU); err != nil {
+			return o, fmt.Errorf("-scale-cpu: %v", err)
+		}
+	}
+	if _, err := regexp.Compile(o.scale); err != nil {
+		return o, fmt.Errorf("-scale: %v", err)
 	}
 	if _, err := regexp.Compile(o.bench); err != nil {
 		return o, fmt.Errorf("-bench: %v", err)

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -65,7 +66,8 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 
 	var raw bytes.Buffer
 	raw.WriteString(machine.Header())
-	fmt.Fprintf(&raw, "atlas-run: -count %d -cpu %s -benchtime %s -bench %s\n", o.count, joinInts(o.cpu), o.benchtime, o.bench)
+	fmt.Fprintf(&raw, "atlas-run: -count %d -cpu %s -benchtime %s -bench %s; at -cpu %s only %s\n",
+		o.count, joinInts(o.cpu), o.benchtime, o.bench, joinInts(o.scaleCPU), o.scale)
 	prog := newProgress(stderr, pkgs, o)
 	for i, p := range pkgs {
 		bin := filepath.Join(work, fmt.Sprintf("pkg%d.test", i))
@@ -77,9 +79,9 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 			// One invocation per GOMAXPROCS value: with several -cpu values
 			// in one run, a b.Loop benchmark measures its first value under
 			// the GOMAXPROCS the previous run left behind (Go 1.26).
-			for _, procs := range o.cpu {
-				prog.status(i, round, fmt.Sprintf("round %d/%d, GOMAXPROCS=%d", round, o.count, procs))
-				if err := runRound(ctx, bin, p, o, procs, &raw, prog, i, round); err != nil {
+			for _, pass := range o.passes() {
+				prog.status(i, round, fmt.Sprintf("round %d/%d, GOMAXPROCS=%d%s", round, o.count, pass.procs, pass.note))
+				if err := runRound(ctx, bin, p, o, pass, &raw, prog, i, round); err != nil {
 					return err
 				}
 				prog.rounds++
@@ -142,12 +144,34 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 // configuration lines benchstat reads and the results.
 var keep = regexp.MustCompile(`^(Benchmark|goos:|goarch:|pkg:|cpu:)`)
 
-func runRound(ctx context.Context, bin string, p pkg, o options, procs int, raw *bytes.Buffer, prog *progress, i, round int) error {
+// pass is one invocation of a package's benchmarks within a round.
+type pass struct {
+	procs int
+	bench string
+	note  string
+}
+
+// passes lists a round's invocations: every benchmark at each -cpu value,
+// then the scaling benchmarks at each -scale-cpu value not already run.
+func (o options) passes() []pass {
+	var ps []pass
+	for _, procs := range o.cpu {
+		ps = append(ps, pass{procs: procs, bench: o.bench})
+	}
+	for _, procs := range o.scaleCPU {
+		if !slices.Contains(o.cpu, procs) {
+			ps = append(ps, pass{procs: procs, bench: o.scale, note: ", scaling benchmarks"})
+		}
+	}
+	return ps
+}
+
+func runRound(ctx context.Context, bin string, p pkg, o options, ps pass, raw *bytes.Buffer, prog *progress, i, round int) error {
 	ctx, cancel := context.WithTimeout(ctx, o.timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin,
-		"-test.run=^$", "-test.bench="+o.bench, "-test.benchmem",
-		"-test.count=1", fmt.Sprintf("-test.cpu=%d", procs), "-test.benchtime="+o.benchtime,
+		"-test.run=^$", "-test.bench="+ps.bench, "-test.benchmem",
+		"-test.count=1", fmt.Sprintf("-test.cpu=%d", ps.procs), "-test.benchtime="+o.benchtime,
 		"-test.timeout=0")
 	cmd.Dir = p.dir
 	// stdout is read line by line below; stderr gets a buffer of its own,
@@ -171,7 +195,7 @@ func runRound(ctx context.Context, bin string, p pkg, o options, procs int, raw 
 			failed = true
 		}
 		if keep.MatchString(line) {
-			if (round > 1 || procs != o.cpu[0]) && !strings.HasPrefix(line, "Benchmark") {
+			if (round > 1 || ps.procs != o.cpu[0]) && !strings.HasPrefix(line, "Benchmark") {
 				continue
 			}
 			raw.WriteString(line + "\n")
@@ -186,7 +210,7 @@ func runRound(ctx context.Context, bin string, p pkg, o options, procs int, raw 
 		if len(tail) > 4000 {
 			tail = "...\n" + tail[len(tail)-4000:]
 		}
-		return fmt.Errorf("benchmarks of %s failed (round %d, GOMAXPROCS=%d): %v\n%s", p.importPath, round, procs, werr, tail)
+		return fmt.Errorf("benchmarks of %s failed (round %d, GOMAXPROCS=%d): %v\n%s", p.importPath, round, ps.procs, werr, tail)
 	}
 	return nil
 }
@@ -318,7 +342,7 @@ func newProgress(w io.Writer, pkgs []pkg, o options) *progress {
 			tty = true
 		}
 	}
-	return &progress{w: w, pkgs: pkgs, o: o, start: time.Now(), total: len(pkgs) * o.count * len(o.cpu), isTTY: tty}
+	return &progress{w: w, pkgs: pkgs, o: o, start: time.Now(), total: len(pkgs) * o.count * len(o.passes()), isTTY: tty}
 }
 
 func (p *progress) status(i, round int, note string) {

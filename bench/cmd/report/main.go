@@ -6,7 +6,11 @@
 //
 //	go run ./bench/cmd/report            # the full run, about 10 minutes on 2 cores
 //	go run ./bench/cmd/report -quick     # everything once, in well under a minute
-//	go run ./bench/cmd/report -bench CPUBound -count 3 -cpu 1,2
+//	go run ./bench/cmd/report -bench CPUBound -count 3 -cpu 1,2 -scale-cpu ""
+//
+// Every benchmark runs at each -cpu value; the scaling benchmarks (those
+// whose claim is about GOMAXPROCS, -scale) also run at each -scale-cpu
+// value, which the claim check for F8 needs: twice the machine's cores.
 //
 // The full run writes testdata/bench/<machine>-<date>.{txt,md} and its
 // charts, and rewrites README's generated section from them. Nothing is
