@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -90,4 +92,30 @@ func TestQuickRunWritesACompleteReport(t *testing.T) {
 	assert.Contains(t, raw, "BenchmarkFib/n=20")
 	assert.Contains(t, md, "## Claim checks")
 	assert.Contains(t, md, "## benchstat")
+}
+
+// The smoke run README promises: every chapter's benchmarks once, into a
+// report. It takes about a minute, so -short leaves it out.
+func TestQuickRunCoversEveryChapter(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the full quick run builds and runs every benchmark package")
+	}
+	out := t.TempDir()
+	code, stdout, stderr := runReport(t, "-quick", "-out", out)
+	require.Equal(t, 0, code, stderr)
+	for _, id := range []string{"T2", "F8", "M2", "T7", "F7", "D2", "T3"} {
+		assert.Regexp(t, `(?m)^  `+id+` `, stdout, "claim %s is checked", id)
+	}
+	raws, err := filepath.Glob(filepath.Join(out, "*.txt"))
+	require.NoError(t, err)
+	require.Len(t, raws, 1)
+	raw, err := os.ReadFile(raws[0])
+	require.NoError(t, err)
+	for _, pkg := range []string{"bench", "threading", "multiprocessing", "eventloop", "eventloop/reactor", "hybrid"} {
+		assert.Contains(t, string(raw), "pkg: github.com/concurrency-atlas/atlas/"+pkg+"\n")
+	}
+	assert.Contains(t, string(raw), fmt.Sprintf("BenchmarkCPUBound/goroutines-%d ", 2*runtime.NumCPU()), "the scaling pass ran")
+	charts, err := filepath.Glob(filepath.Join(out, "*.svg"))
+	require.NoError(t, err)
+	assert.Len(t, charts, 2, "speedup and costs charts")
 }
