@@ -31,15 +31,20 @@ const (
 type Coro struct {
 	loop      *Loop
 	name      string
+	id        uint64 // the loop's number for this task, never 0
 	state     coState
 	gen       uint64 // counts resumptions; a wake-up for an old gen is stale
 	cancelReq bool
 	w         *worker
-	body      func() // runs the user's function and finishes the task
-	done      *base  // the task's own future
+	body      taskBody // runs the user's function and finishes the task
+	done      *base    // the task's own future
 
 	prev, next *Coro // in the loop's list of live tasks
 }
+
+// taskBody is what a worker runs for a task: *Task[T], through an
+// interface so that creating a task needs no closure.
+type taskBody interface{ runBody() }
 
 // Name is the task's name, as given to CreateTask ("main" for Run's).
 func (co *Coro) Name() string { return co.name }
@@ -65,7 +70,7 @@ func newWorker() *worker {
 	w.next, w.stop = iter.Pull(func(yield func(bool) bool) {
 		w.yield = yield
 		for {
-			w.co.body()
+			w.co.body.runBody()
 			w.co = nil
 			// true: this task is finished; park until the next one.
 			if !yield(true) {
@@ -107,13 +112,13 @@ func (l *Loop) step(co *Coro) {
 		co.w.co = co
 	}
 	co.state = coRunning
-	l.current.Store(co)
+	l.current.Store(co.id)
 	var finished bool
 	l.timed(co, func() {
 		fin, ok := co.w.next()
 		finished = fin || !ok
 	})
-	l.current.Store(nil)
+	l.current.Store(0)
 	if finished {
 		l.putWorker(co.w)
 		co.w = nil
@@ -143,12 +148,8 @@ func (co *Coro) suspend() error {
 	return nil
 }
 
-// wakeAt returns a function that resumes co if it is still in the wait it
-// was in when wakeAt was called.
-func (co *Coro) wakeAt() func() {
-	gen := co.gen
-	return func() { co.loop.schedule(co, gen) }
-}
+// waiter registers co, in the wait it is about to enter, to be resumed.
+func (co *Coro) waiter() waiter { return waiter{co: co, gen: co.gen} }
 
 // check is the guard at the top of every await: the loop must be running
 // and the caller must be the task that owns co. Go has no goroutine ids,
@@ -160,7 +161,7 @@ func (co *Coro) check() error {
 	if co == nil || co.loop.state.Load() != stateRunning {
 		return ErrOutsideLoop
 	}
-	if co.loop.current.Load() != co {
+	if co.loop.current.Load() != co.id {
 		return ErrNotThisTask
 	}
 	if co.loop.cfg.slow > 0 && threadID() != co.loop.tid {
@@ -185,9 +186,13 @@ func (co *Coro) finish(err error) {
 	co.done.complete(err)
 }
 
-type coroList struct{ head, tail *Coro }
+type coroList struct {
+	head, tail *Coro
+	n          int
+}
 
 func (q *coroList) push(co *Coro) {
+	q.n++
 	co.prev = q.tail
 	if q.tail != nil {
 		q.tail.next = co
@@ -198,6 +203,7 @@ func (q *coroList) push(co *Coro) {
 }
 
 func (q *coroList) remove(co *Coro) {
+	q.n--
 	if co.prev != nil {
 		co.prev.next = co.next
 	} else if q.head == co {

@@ -1,13 +1,21 @@
 // Costs (A10, A12): what a loop task costs next to a goroutine: creating
 // and awaiting one, switching between two, and keeping many of them
 // waiting. Compare the sub-benchmarks of each benchmark with each other.
-// Run: go test -run '^$' -bench 'CreateAwait|Switch|ManySleepers' -cpu 1,2 ./eventloop/
+// Run: go test -run '^$' -bench 'CreateAwait|Switch|CoroutineCreate|ManySleepers' -cpu 1,2 ./eventloop/
 // You will see ns/op for each, ns/switch for Switch, and bytes/task (heap
 // plus stacks held per waiting task) for ManySleepers.
+//
+// Where a loop task's time goes: CreateAwait/loopTask reuses a parked
+// coroutine, so it pays for four coroutine switches (the creator parks,
+// the new task runs and parks, the creator resumes), and Switch/iterPull
+// prices one switch with no loop around it. ManySleepers must start a
+// fresh coroutine for every task, since all of them wait at once, and
+// CoroutineCreate prices that next to starting a goroutine.
 package eventloop
 
 import (
 	"fmt"
+	"iter"
 	"os"
 	"runtime"
 	"strconv"
@@ -47,7 +55,9 @@ func BenchmarkCreateAwait(b *testing.B) {
 	})
 }
 
-// One op is a round trip: two switches, A to B and back.
+// One op is a round trip: two switches, A to B and back. iterPull is the
+// bare coroutine switch the loop is built on, on a locked thread as in
+// the loop: what loopTasks adds to it is the loop's own bookkeeping.
 func BenchmarkSwitch(b *testing.B) {
 	b.Run("loopTasks", func(b *testing.B) {
 		b.ReportAllocs()
@@ -74,6 +84,20 @@ func BenchmarkSwitch(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N), "ns/switch")
 	})
+	b.Run("iterPull", func(b *testing.B) {
+		b.ReportAllocs()
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		next, stop := iter.Pull(func(yield func(int) bool) {
+			for yield(0) {
+			}
+		})
+		defer stop()
+		for b.Loop() {
+			next()
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N), "ns/switch")
+	})
 	b.Run("goroutines", func(b *testing.B) {
 		b.ReportAllocs()
 		ping, pong := make(chan struct{}), make(chan struct{})
@@ -88,6 +112,28 @@ func BenchmarkSwitch(b *testing.B) {
 		}
 		close(ping)
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N), "ns/switch")
+	})
+}
+
+// BenchmarkCoroutineCreate starts a coroutine, runs it to its first
+// pause and ends it: the least a loop task costs when no parked one can
+// be reused. goroutine is the same life for a plain goroutine.
+func BenchmarkCoroutineCreate(b *testing.B) {
+	b.Run("iterPull", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			next, stop := iter.Pull(func(yield func(int) bool) { yield(0) })
+			next()
+			stop()
+		}
+	})
+	b.Run("goroutine", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			done := make(chan int)
+			go func() { done <- 1 }()
+			<-done
+		}
 	})
 }
 
@@ -112,6 +158,10 @@ func BenchmarkManySleepers(b *testing.B) {
 					if res.ExitCode != 0 || err != nil {
 						b.Fatalf("measuring memory: %v\n%s", err, res)
 					}
+					// One untimed run first: the first run in a process pays
+					// to grow the heap and the stack pool from the OS, and
+					// whichever model ran first would carry that cost.
+					sleepers[model](n, sleep100, nil)
 					b.ReportAllocs()
 					for b.Loop() {
 						sleepers[model](n, sleep100, nil)

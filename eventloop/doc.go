@@ -23,11 +23,21 @@
 //     nothing outlives a loop.
 //   - costs_bench_test.go: what a loop task costs next to a goroutine
 //     (A10, A12). In Go a paused coroutine keeps a goroutine stack, so the
-//     loop buys asyncio's one-thread semantics, not memory.
+//     loop buys asyncio's one-thread semantics, not memory, nor speed: a
+//     task is built from coroutine switches (BenchmarkSwitch/iterPull),
+//     creating and awaiting one is two round trips through the loop
+//     (compare BenchmarkCreateAwait/loopTask with BenchmarkSwitch/loopTasks),
+//     and a task that cannot reuse a parked coroutine first starts one
+//     (BenchmarkCoroutineCreate), which is what every task in
+//     BenchmarkManySleepers does.
 //   - example_test.go: the material's fetch_data, to_thread and concurrent
 //     HTTP stories.
 //
 // The epoll reactor, the loop with nothing hidden, is in ./reactor (A11).
 //
 // Run: go test -v ./eventloop/...
+//
+// Pictures drawn from runtime traces, in testdata/pictures at the module
+// root: a1-eventloop.svg (A1: the tasks take turns on the loop's thread)
+// and a7-stalled-loop.svg (A7: a task that never awaits holds them all).
 package eventloop

@@ -12,9 +12,52 @@ type base struct {
 	name      string
 	done      bool
 	err       error
-	retrieved bool     // someone saw the outcome (asyncio's "exception retrieved")
-	waiters   []func() // run once, when done
-	owner     *Coro    // the task behind this future, if it is a task's
+	retrieved bool    // someone saw the outcome (asyncio's "exception retrieved")
+	waiters   waiters // told once, when done
+	owner     *Coro   // the task behind this future, if it is a task's
+}
+
+// waiter is one party to tell when a future completes: a task to resume
+// (if it is still in wait gen), or a handler to call.
+type waiter struct {
+	co  *Coro
+	gen uint64
+	on  doneHandler
+}
+
+// doneHandler is told that future b has completed. Gather implements it
+// once for all its children instead of making a closure per child.
+type doneHandler interface{ futureDone(b *base) }
+
+// callback adapts AddDoneCallback's func. A func is a pointer underneath,
+// so storing one in the interface allocates nothing.
+type callback func()
+
+func (fn callback) futureDone(*base) { fn() }
+
+func (w waiter) tell(b *base) {
+	switch {
+	case w.co != nil:
+		w.co.loop.schedule(w.co, w.gen)
+	case w.on != nil:
+		w.on.futureDone(b)
+	}
+}
+
+// waiters keeps the parties in the order they came. Nearly every future
+// has exactly one (the task awaiting it), so the first is held inline and
+// an await allocates nothing.
+type waiters struct {
+	first waiter
+	rest  []waiter
+}
+
+func (ws *waiters) add(w waiter) {
+	if ws.first.co == nil && ws.first.on == nil {
+		ws.first = w
+		return
+	}
+	ws.rest = append(ws.rest, w)
 }
 
 func (b *base) complete(err error) {
@@ -23,9 +66,10 @@ func (b *base) complete(err error) {
 		b.loop.failed = append(b.loop.failed, b)
 	}
 	ws := b.waiters
-	b.waiters = nil
-	for _, w := range ws {
-		w()
+	b.waiters = waiters{}
+	ws.first.tell(b)
+	for _, w := range ws.rest {
+		w.tell(b)
 	}
 }
 
@@ -110,7 +154,7 @@ func (f *Future[T]) AddDoneCallback(fn func()) {
 		fn()
 		return
 	}
-	f.waiters = append(f.waiters, fn)
+	f.waiters.add(waiter{on: callback(fn)})
 }
 
 // Await pauses the calling task until a is done and returns its outcome.
@@ -126,7 +170,7 @@ func Await[T any](co *Coro, a Awaitable[T]) (T, error) {
 		return zero, errors.New("eventloop: awaiting a future of another loop")
 	}
 	if !f.done {
-		f.waiters = append(f.waiters, co.wakeAt())
+		f.waiters.add(co.waiter())
 		err := co.suspend()
 		if err != nil {
 			if errors.Is(err, ErrCancelled) {

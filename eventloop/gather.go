@@ -19,54 +19,63 @@ func Gather[T any](co *Coro, aws ...Awaitable[T]) ([]T, error) {
 	for i, a := range aws {
 		futs[i] = a.future()
 	}
-	var firstErr *Future[T]
-	pending := 0
+	g := &gathering{co: co}
 	for _, f := range futs {
 		switch {
 		case !f.done:
-			pending++
-		case f.err != nil && firstErr == nil:
-			firstErr = f
+			g.pending++
+		case f.err != nil && g.firstErr == nil:
+			g.firstErr = &f.base
 		}
 	}
-	if firstErr == nil && pending > 0 {
-		wake := co.wakeAt()
-		finished := false
+	if g.firstErr == nil && g.pending > 0 {
+		g.gen = co.gen
 		for _, f := range futs {
-			if f.done {
-				continue
+			if !f.done {
+				f.waiters.add(waiter{on: g})
 			}
-			f.AddDoneCallback(func() {
-				if finished {
-					return
-				}
-				pending--
-				if f.err != nil && firstErr == nil {
-					firstErr = f
-				}
-				if firstErr != nil || pending == 0 {
-					finished = true
-					wake()
-				}
-			})
 		}
 		if err := co.suspend(); err != nil {
-			finished = true
+			g.finished = true
 			for _, f := range futs {
 				f.cancel()
 			}
 			return nil, err
 		}
 	}
-	if firstErr != nil {
-		_, err := firstErr.Result()
-		return nil, err
+	if g.firstErr != nil {
+		g.firstErr.retrieved = true
+		return nil, g.firstErr.err
 	}
 	out := make([]T, len(futs))
 	for i, f := range futs {
 		out[i], _ = f.Result()
 	}
 	return out, nil
+}
+
+// gathering is one Gather's bookkeeping, told by each child as it ends:
+// one object for all the children rather than a closure for each.
+type gathering struct {
+	co       *Coro
+	gen      uint64 // the wait the gathering task is in
+	pending  int
+	firstErr *base
+	finished bool // the task was woken or gave up: later children are ignored
+}
+
+func (g *gathering) futureDone(b *base) {
+	if g.finished {
+		return
+	}
+	g.pending--
+	if b.err != nil && g.firstErr == nil {
+		g.firstErr = b
+	}
+	if g.firstErr != nil || g.pending == 0 {
+		g.finished = true
+		g.co.loop.schedule(g.co, g.gen)
+	}
 }
 
 // WaitFor awaits a for at most timeout. When time runs out it cancels a
@@ -78,10 +87,9 @@ func WaitFor[T any](co *Coro, a Awaitable[T], timeout time.Duration) (T, error) 
 	}
 	f := a.future()
 	if !f.done {
-		f.waiters = append(f.waiters, co.wakeAt())
-		t := co.loop.addTimer(timeout, co)
-		err := co.suspend()
-		co.loop.removeTimer(t)
+		f.waiters.add(co.waiter())
+		co.loop.addTimer(timeout, co)
+		err := co.suspend() // whatever ends the wait leaves the timer stale
 		if err != nil || !f.done {
 			f.cancel()
 			if err == nil {

@@ -26,14 +26,19 @@ const (
 // testing/synctest bubble, create it inside the bubble so that its timers
 // and wake-ups are in virtual time.
 type Loop struct {
-	cfg     config
-	state   atomic.Int32
-	current atomic.Pointer[Coro] // the task whose step is running, if any
-	tid     int                  // the loop's OS thread, checked in debug mode
+	cfg   config
+	state atomic.Int32
+	// current is the id of the task whose step is running (0: none). An
+	// id, not a *Coro: an atomic integer store needs no GC write barrier,
+	// and this one happens twice per step.
+	current atomic.Uint64
+	taskSeq uint64 // the last id given to a task
+	tid     int    // the loop's OS thread, checked in debug mode
 
 	ready, spare []item // steps to run now, in order
 	timers       timerHeap
 	timerSeq     uint64
+	start        time.Time   // the zero of the timers' clock
 	clock        *time.Timer // fires when timers[0] is due
 
 	mu     sync.Mutex // guards inbox and wake, the only cross-goroutine state
@@ -111,6 +116,7 @@ func Run[T any](l *Loop, main func(*Coro) (T, error)) (T, error) {
 	l.mu.Lock()
 	l.wake = make(chan struct{}, 1)
 	l.mu.Unlock()
+	l.start = time.Now()
 	l.clock = time.NewTimer(time.Hour)
 	l.clock.Stop()
 
@@ -133,7 +139,7 @@ func (l *Loop) runOnce() {
 		l.drainInbox()
 	}
 	if len(l.timers) > 0 {
-		l.fireTimers(time.Now())
+		l.fireTimers(l.now())
 	}
 	batch := l.ready
 	l.ready = l.spare[:0]
@@ -148,11 +154,12 @@ func (l *Loop) runOnce() {
 // another goroutine posts to the inbox. Blocking on a timer and a channel
 // is what lets a synctest bubble advance its clock past an idle loop.
 func (l *Loop) waitForWork() {
+	l.dropStaleTimers()
 	if len(l.timers) == 0 {
 		<-l.wake
 		return
 	}
-	d := time.Until(l.timers[0].when)
+	d := time.Duration(l.timers[0].when - l.now())
 	if d <= 0 {
 		return
 	}

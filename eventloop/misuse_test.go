@@ -36,12 +36,18 @@ func TestMisuseAwaitOutsideTheLoop(t *testing.T) {
 func TestMisuseAwaitFromAnotherGoroutine(t *testing.T) {
 	_, err := runQuiet(t, func(co *Coro) (int, error) {
 		// The goroutine tries to await with main's handle while main is
-		// paused, then reports its error back through the loop.
+		// paused, then reports its error back through the loop. It is
+		// started from a callback, which runs only once main has paused
+		// in its Await below; started from main directly it could call
+		// while main was still running, which only debug mode can catch
+		// (see the test after next).
 		result := NewFuture[error](co.Loop())
-		go func() {
-			err := co.Sleep(time.Millisecond)
-			_ = co.Loop().CallSoonThreadsafe(func() { _ = result.SetResult(err) })
-		}()
+		require.NoError(t, co.Loop().CallSoon(func() {
+			go func() {
+				err := co.Sleep(time.Millisecond)
+				_ = co.Loop().CallSoonThreadsafe(func() { _ = result.SetResult(err) })
+			}()
+		}))
 		got, err := Await(co, result)
 		require.NoError(t, err)
 		assert.ErrorIs(t, got, ErrNotThisTask)

@@ -14,11 +14,6 @@ type Queue[T any] struct {
 	putters []waiter
 }
 
-type waiter struct {
-	co  *Coro
-	gen uint64
-}
-
 // NewQueue makes a queue holding at most maxSize items (0: no limit).
 func NewQueue[T any](l *Loop, maxSize int) (*Queue[T], error) {
 	if maxSize < 0 {
@@ -38,7 +33,7 @@ func (q *Queue[T]) Put(co *Coro, v T) error {
 		return err
 	}
 	for q.full() {
-		q.putters = append(q.putters, waiter{co, co.gen})
+		q.putters = append(q.putters, co.waiter())
 		if err := co.suspend(); err != nil {
 			// It may have been woken for a free slot it will not use.
 			q.wakeNext(&q.putters, !q.full())
@@ -57,7 +52,7 @@ func (q *Queue[T]) Get(co *Coro) (T, error) {
 		return zero, err
 	}
 	for len(q.items) == 0 {
-		q.getters = append(q.getters, waiter{co, co.gen})
+		q.getters = append(q.getters, co.waiter())
 		if err := co.suspend(); err != nil {
 			q.wakeNext(&q.getters, len(q.items) > 0)
 			return zero, err

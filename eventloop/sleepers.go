@@ -9,11 +9,10 @@ import "time"
 // no goroutine waits on a runtime timer for it.
 func ManySleepers(n int, d time.Duration, whileWaiting func()) error {
 	_, err := Run(New(), func(co *Coro) (int, error) {
+		sleeper := func(co *Coro) (int, error) { return 0, co.Sleep(d) }
 		tasks := make([]Awaitable[int], n)
 		for i := range tasks {
-			tasks[i] = CreateTask(co, "sleeper", func(co *Coro) (int, error) {
-				return 0, co.Sleep(d)
-			})
+			tasks[i] = CreateTask(co, "sleeper", sleeper)
 		}
 		if whileWaiting != nil {
 			// One turn of the loop starts every task up to its sleep.

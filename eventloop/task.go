@@ -11,7 +11,9 @@ import (
 // Task is a coroutine scheduled on a loop, and the future of its result.
 type Task[T any] struct {
 	Future[T]
-	co *Coro
+	co   *Coro
+	fn   func(*Coro) (T, error)
+	coro Coro // what co points to, for a task that runs: one allocation holds both
 }
 
 // Name is the task's name.
@@ -46,25 +48,32 @@ func CreateTask[T any](co *Coro, name string, fn func(*Coro) (T, error)) *Task[T
 }
 
 func newTask[T any](l *Loop, name string, fn func(*Coro) (T, error)) *Task[T] {
-	t := &Task[T]{}
-	co := &Coro{loop: l, name: name}
+	// Field by field, not by struct assignment: copying whole structs
+	// into the heap object costs bulk write barriers while the GC runs.
+	t := &Task[T]{fn: fn}
+	co := &t.coro
 	t.co = co
-	t.base = base{loop: l, name: name, owner: co}
-	co.done = &t.base
-	co.body = func() {
-		var err error
-		defer func() {
-			if r := recover(); r != nil {
-				if _, ok := r.(killed); ok {
-					return
-				}
-				err = &PanicError{Task: name, Value: r, Stack: debug.Stack()}
-			}
-			co.finish(err)
-		}()
-		t.val, err = fn(co)
-	}
+	l.taskSeq++
+	co.loop, co.name, co.id, co.body, co.done = l, name, l.taskSeq, t, &t.base
+	t.loop, t.name, t.owner = l, name, co
 	l.live.push(co)
 	l.schedule(co, co.gen)
 	return t
+}
+
+// runBody runs the task's function on its worker and finishes the task,
+// turning a panic into a PanicError for whoever awaits it.
+func (t *Task[T]) runBody() {
+	co := t.co
+	var err error
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(killed); ok {
+				return
+			}
+			err = &PanicError{Task: co.name, Value: r, Stack: debug.Stack()}
+		}
+		co.finish(err)
+	}()
+	t.val, err = t.fn(co)
 }

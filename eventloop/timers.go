@@ -6,64 +6,128 @@
 package eventloop
 
 import (
-	"container/heap"
+	"math"
 	"time"
 )
 
+// timer is one deadline in the loop's heap: wake co if it is still in
+// wait gen. A timer is never taken out early. When its task's wait ends
+// some other way (cancelled, or WaitFor's future finished first), the
+// task's gen moves on and the timer is simply stale, as a cancelled
+// handle is in asyncio's heap. That keeps entries plain values, with no
+// back-pointers to keep up to date on every swap.
 type timer struct {
-	when  time.Time
-	seq   uint64 // equal deadlines fire in the order they were set
-	index int
-	co    *Coro // the task to wake, if it is still in wait gen
-	gen   uint64
+	when int64  // monotonic nanoseconds since the loop started
+	seq  uint64 // equal deadlines fire in the order they were set
+	co   *Coro
+	gen  uint64
 }
 
-type timerHeap []*timer
+func (t *timer) stale() bool { return t.co.gen != t.gen || t.co.state != coSuspended }
 
-func (h timerHeap) Len() int { return len(h) }
-func (h timerHeap) Less(i, j int) bool {
-	if h[i].when.Equal(h[j].when) {
+// timerHeap is a binary min-heap, written out rather than through
+// container/heap, whose interface calls showed in BenchmarkManySleepers'
+// profile. Keys are inline integers so that sifting reads only the slice.
+type timerHeap []timer
+
+func (h timerHeap) less(i, j int) bool {
+	if h[i].when == h[j].when {
 		return h[i].seq < h[j].seq
 	}
-	return h[i].when.Before(h[j].when)
+	return h[i].when < h[j].when
 }
-func (h timerHeap) Swap(i, j int) {
-	h[i], h[j] = h[j], h[i]
-	h[i].index, h[j].index = i, j
+
+func (h timerHeap) up(i int) {
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !h.less(i, parent) {
+			return
+		}
+		h[i], h[parent] = h[parent], h[i]
+		i = parent
+	}
 }
-func (h *timerHeap) Push(x any) {
-	t := x.(*timer)
-	t.index = len(*h)
+
+func (h timerHeap) down(i int) {
+	for {
+		least := i
+		for _, child := range [2]int{2*i + 1, 2*i + 2} {
+			if child < len(h) && h.less(child, least) {
+				least = child
+			}
+		}
+		if least == i {
+			return
+		}
+		h[i], h[least] = h[least], h[i]
+		i = least
+	}
+}
+
+func (h *timerHeap) push(t timer) {
 	*h = append(*h, t)
+	h.up(len(*h) - 1)
 }
-func (h *timerHeap) Pop() any {
+
+func (h *timerHeap) pop() timer {
 	old := *h
-	t := old[len(old)-1]
-	old[len(old)-1] = nil
-	*h = old[:len(old)-1]
-	t.index = -1
+	t := old[0]
+	last := len(old) - 1
+	old[0] = old[last]
+	old[last] = timer{} // drop the *Coro for the GC
+	*h = old[:last]
+	h.down(0)
 	return t
 }
 
 // addTimer wakes co (in its current wait) after d.
-func (l *Loop) addTimer(d time.Duration, co *Coro) *timer {
+func (l *Loop) addTimer(d time.Duration, co *Coro) {
+	when := l.now() + int64(d)
+	if when < 0 {
+		when = math.MaxInt64 // d so long that the sum overflowed: never
+	}
 	l.timerSeq++
-	t := &timer{when: time.Now().Add(d), seq: l.timerSeq, co: co, gen: co.gen}
-	heap.Push(&l.timers, t)
-	return t
-}
-
-func (l *Loop) removeTimer(t *timer) {
-	if t.index >= 0 {
-		heap.Remove(&l.timers, t.index)
+	l.timers.push(timer{when: when, seq: l.timerSeq, co: co, gen: co.gen})
+	// Each task waits for at most one deadline, so a heap more than twice
+	// the number of live tasks is mostly stale: sweep it, as asyncio does
+	// when cancelled handles pile up.
+	if len(l.timers) > 64 && len(l.timers) > 2*l.live.n {
+		l.sweepTimers()
 	}
 }
 
+func (l *Loop) sweepTimers() {
+	live := l.timers[:0]
+	for _, t := range l.timers {
+		if !t.stale() {
+			live = append(live, t)
+		}
+	}
+	clear(l.timers[len(live):])
+	l.timers = live
+	for i := len(live)/2 - 1; i >= 0; i-- {
+		l.timers.down(i)
+	}
+}
+
+// dropStaleTimers pops stale timers off the top, so the loop never waits
+// for a deadline nobody is waiting for.
+func (l *Loop) dropStaleTimers() {
+	for len(l.timers) > 0 && l.timers[0].stale() {
+		l.timers.pop()
+	}
+}
+
+// now is the loop's clock: time since Run began, on the monotonic clock
+// (or the bubble's fake one under testing/synctest).
+func (l *Loop) now() int64 { return int64(time.Since(l.start)) }
+
 // fireTimers moves every timer that is due to the ready queue.
-func (l *Loop) fireTimers(now time.Time) {
-	for len(l.timers) > 0 && !l.timers[0].when.After(now) {
-		t := heap.Pop(&l.timers).(*timer)
-		l.schedule(t.co, t.gen)
+func (l *Loop) fireTimers(now int64) {
+	for len(l.timers) > 0 && l.timers[0].when <= now {
+		if t := l.timers.pop(); !t.stale() {
+			l.schedule(t.co, t.gen)
+		}
 	}
 }
 
@@ -78,10 +142,6 @@ func (co *Coro) Sleep(d time.Duration) error {
 		co.loop.schedule(co, co.gen)
 		return co.suspend()
 	}
-	t := co.loop.addTimer(d, co)
-	if err := co.suspend(); err != nil {
-		co.loop.removeTimer(t)
-		return err
-	}
-	return nil
+	co.loop.addTimer(d, co)
+	return co.suspend() // on error the timer is left behind, stale
 }
