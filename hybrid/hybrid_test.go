@@ -19,7 +19,12 @@ var testMix = workload.Mix{Name: "test", Items: 12, FibBase: 12}
 
 func newEnv(t *testing.T, a Architecture, fail func(id int) bool) Env {
 	t.Helper()
-	s := testMix.Serve(fail)
+	return newEnvWith(t, a, workload.ServerConfig{Fail: fail})
+}
+
+func newEnvWith(t *testing.T, a Architecture, cfg workload.ServerConfig) Env {
+	t.Helper()
+	s := testMix.ServeWith(cfg)
 	client := &http.Client{Transport: &http.Transport{}}
 	env := Env{Client: client, Server: s}
 	if a.NeedsPool {
@@ -69,15 +74,22 @@ func TestACancelledJobStopsAndSaysSo(t *testing.T) {
 	for _, a := range Architectures() {
 		t.Run(a.Name, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(t.Context())
-			// Cancel as the fourth request arrives: the job is half way.
-			env := newEnv(t, a, func(id int) bool {
+			defer cancel()
+			// Items 0-2 are answered; the request for item 3 cancels the
+			// job, and it and every later request stay in flight until
+			// their client gives up, so the cancellation is what ends them.
+			env := newEnvWith(t, a, workload.ServerConfig{Hold: func(r *http.Request, id int) {
+				if id < 3 {
+					return
+				}
 				if id == 3 {
 					cancel()
 				}
-				return false
-			})
-			_, err := a.Run(ctx, env, testMix)
+				<-r.Context().Done()
+			}})
+			got, err := a.Run(ctx, env, testMix)
 			assert.ErrorIs(t, err, context.Canceled)
+			assert.Equal(t, workload.Total{}, got)
 			assert.LessOrEqual(t, env.Server.Requests(), testMix.Items)
 		})
 	}

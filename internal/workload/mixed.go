@@ -108,3 +108,10 @@ func (m Mix) Serial(ctx context.Context, client *http.Client, s *Server) (Total,
 func (m Mix) Serve(fail func(id int) bool) *Server {
 	return NewServer(ServerConfig{Latency: m.Latency, Fail: fail})
 }
+
+// ServeWith starts the loopback server with this mix's latency and the
+// rest of cfg (failures, holds).
+func (m Mix) ServeWith(cfg ServerConfig) *Server {
+	cfg.Latency = m.Latency
+	return NewServer(cfg)
+}

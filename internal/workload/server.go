@@ -17,6 +17,10 @@ type ServerConfig struct {
 	Latency time.Duration
 	// Fail, if set, decides per item id whether the request gets a 500.
 	Fail func(id int) bool
+	// Hold, if set, runs first for every item request and may block, for
+	// example until the client gives up (r.Context() is done): tests use it
+	// to keep requests in flight while something else happens.
+	Hold func(r *http.Request, id int)
 }
 
 // Server is a loopback HTTP server standing in for a slow remote service.
@@ -72,6 +76,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if !ok || err != nil {
 		http.Error(w, "want /item/{id}", http.StatusNotFound)
 		return
+	}
+	if s.cfg.Hold != nil {
+		s.cfg.Hold(r, id)
 	}
 	if s.cfg.Latency > 0 {
 		t := time.NewTimer(s.cfg.Latency)
