@@ -151,25 +151,11 @@ func TestMachineHeaderIsReadBack(t *testing.T) {
 	assert.Regexp(t, `^[a-z0-9-]+-\d+cpu-\d{4}-\d{2}-\d{2}$`, m.FileStem())
 }
 
-// moduleRoot finds the folder holding go.mod above this package.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		require.NotEqual(t, dir, filepath.Dir(dir), "no go.mod found")
-		dir = filepath.Dir(dir)
-	}
-}
-
 // README's decision table and headline figures are generated from the
 // committed run; this fails when they drift from what the report command
 // would write from that run today.
 func TestReadmeSectionMatchesCommittedRun(t *testing.T) {
-	root := moduleRoot(t)
+	root := scene.ModuleRoot(t)
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 	require.NoError(t, err)
 	current, err := CurrentSection(string(readme))

@@ -18,24 +18,8 @@ func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
-// moduleRoot walks up from the package folder to the folder with go.mod,
-// so the test reads nothing outside the repository.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		require.NotEqual(t, parent, dir, "no go.mod above the test")
-		dir = parent
-	}
-}
-
 func TestProjectClaimsTableIsBackedByEvidence(t *testing.T) {
-	root := moduleRoot(t)
+	root := scene.ModuleRoot(t)
 	for _, err := range Check(root, filepath.Join(root, "CLAIMS.md"), IDs) {
 		t.Error(err)
 	}

@@ -18,7 +18,7 @@ import (
 // links cgo; a small program built with CGO_ENABLED=0 does not.
 func Program(t testing.TB, dir string, opts ...Option) Result {
 	t.Helper()
-	root := moduleRoot(t)
+	root := ModuleRoot(t)
 	bin := filepath.Join(t.TempDir(), filepath.Base(dir))
 	build := exec.CommandContext(t.Context(), "go", "build", "-o", bin, "./"+filepath.ToSlash(dir))
 	build.Dir = root
@@ -33,7 +33,9 @@ func Program(t testing.TB, dir string, opts ...Option) Result {
 	return res
 }
 
-func moduleRoot(t testing.TB) string {
+// ModuleRoot is the folder holding go.mod above the test's folder, so that
+// tests can read the repository's own files and nothing outside it.
+func ModuleRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
