@@ -51,7 +51,14 @@
 //     add to one counter atomically and reach the exact total.
 //  7. Costs (M2, M4, F7, the *_bench_test.go files): BenchmarkSpawnJoin,
 //     BenchmarkRoundTrip, BenchmarkCPUBound, BenchmarkWorkerMemory and
-//     BenchmarkTaskPayload.
+//     BenchmarkTaskPayload. Two of their sub-benchmarks are not Go's cost
+//     but the machine's floor, measured in the same run: SpawnJoin/binTrue
+//     starts a tiny C program, RoundTrip/rawPipe bounces bytes over
+//     blocking pipes between two locked threads. The pipe peer's pipes are
+//     blocking too, which brings it to that floor; the pool's are not,
+//     because a thread blocked in read(2) for a whole task keeps the
+//     runtime's monitor thread busy on CPUs the workers need
+//     (pipe_unix.go).
 //
 // # The verdict for Go
 //

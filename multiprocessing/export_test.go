@@ -8,3 +8,7 @@ func WithoutParentDeathSignal() Option { return func(c *config) { c.deathSignal 
 
 // EnvWorker is the re-exec marker's variable.
 const EnvWorker = envWorker
+
+// BlockingPipe is the pipe the pipe peer uses, for the raw baseline
+// benchmark.
+var BlockingPipe = blockingPipe

@@ -63,11 +63,11 @@ type streamPeer struct {
 
 // StartPipePeer starts a child that answers over a pair of pipes.
 func StartPipePeer(ctx context.Context) (Peer, error) {
-	toR, toW, err := os.Pipe()
+	toR, toW, err := blockingPipe()
 	if err != nil {
 		return nil, err
 	}
-	fromR, fromW, err := os.Pipe()
+	fromR, fromW, err := blockingPipe()
 	if err != nil {
 		toR.Close()
 		toW.Close()

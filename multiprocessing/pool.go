@@ -84,17 +84,9 @@ func NewPool(ctx context.Context, n int, opts ...Option) (*Pool, error) {
 	p := &Pool{cfg: cfg, sp: newSpawner(), workers: make([]*worker, n),
 		more: make(chan struct{}, 1), closing: make(chan struct{}),
 		killing: make(chan struct{}), stopped: make(chan struct{})}
-	for i := range p.workers {
-		w, err := startWorker(p.sp, &p.cfg)
-		if err != nil {
-			for _, w := range p.workers[:i] {
-				w.kill()
-				w.reap()
-			}
-			p.sp.stop()
-			return nil, err
-		}
-		p.workers[i] = w
+	if err := p.startAll(); err != nil {
+		p.sp.stop()
+		return nil, err
 	}
 	p.runners.Add(n)
 	for i := range n {
@@ -105,6 +97,34 @@ func NewPool(ctx context.Context, n int, opts ...Option) (*Pool, error) {
 	p.unwatch = stop
 	p.mu.Unlock()
 	return p, nil
+}
+
+// startAll fills every slot: it launches all the workers first, so that
+// their start-ups overlap, then waits for each one's hello. On failure it
+// leaves no worker behind.
+func (p *Pool) startAll() error {
+	var err error
+	for i := range p.workers {
+		if p.workers[i], err = launchWorker(p.sp, &p.cfg); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		for _, w := range p.workers {
+			if err = w.ready(); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		for _, w := range p.workers {
+			if w != nil && w.exit == "" { // launched and not yet reaped
+				w.kill()
+				w.reap()
+			}
+		}
+	}
+	return err
 }
 
 // Done is closed when the pool has stopped, by Close, Terminate or its

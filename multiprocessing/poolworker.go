@@ -35,7 +35,22 @@ type worker struct {
 	exit    string // set by reap
 }
 
+// startWorker starts a worker and waits until it is ready.
 func startWorker(sp *spawner, cfg *config) (*worker, error) {
+	w, err := launchWorker(sp, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := w.ready(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// launchWorker forks a worker without waiting for it. Starting one costs a
+// whole Go program's start-up (BenchmarkSpawnJoin), almost all of it in the
+// child, so a pool launches all its workers before it waits for any.
+func launchWorker(sp *spawner, cfg *config) (*worker, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -66,14 +81,19 @@ func startWorker(sp *spawner, cfg *config) (*worker, error) {
 		replyR.Close()
 		return nil, err
 	}
-	w := &worker{cmd: cmd, pid: cmd.Process.Pid, calls: callW, rfile: replyR,
-		replies: bufio.NewReaderSize(replyR, 64<<10), max: cfg.maxFrame}
+	return &worker{cmd: cmd, pid: cmd.Process.Pid, calls: callW, rfile: replyR,
+		replies: bufio.NewReaderSize(replyR, 64<<10), max: cfg.maxFrame}, nil
+}
+
+// ready waits for a launched worker's hello. If none comes, the worker is
+// killed and reaped, and the error says how it ended.
+func (w *worker) ready() error {
 	if err := w.awaitHello(); err != nil {
 		w.kill()
 		w.reap()
-		return nil, fmt.Errorf("worker %d (%s): %w", w.pid, w.exit, err)
+		return fmt.Errorf("worker %d (%s): %w", w.pid, w.exit, err)
 	}
-	return w, nil
+	return nil
 }
 
 func (w *worker) awaitHello() error {

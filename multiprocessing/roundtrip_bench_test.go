@@ -5,18 +5,29 @@ package multiprocessing_test
 // the answer (the number plus one) from a warm partner:
 //
 //	channel       a goroutine, over two unbuffered channels
+//	rawPipe       the machine's floor for pipes: a process, blocking
+//	              read(2)/write(2) on two threads locked on both sides
+//	              (rawpipe_unix_test.go); no Go I/O machinery at all
 //	sharedMemory  a process, through a shared page both sides poll
-//	pipe          a process, over a pair of pipes
+//	pipe          a process, over a pair of blocking pipes (pipe_unix.go)
 //	unixSocket    a process, over a Unix domain socket pair
-//	poolTask      a pool worker running Echo: pipes plus framing plus the
-//	              pool's queue and goroutine hand-offs
+//	poolTask      a pool worker running Echo: netpoller pipes (see
+//	              pipe_unix.go for why) plus framing plus the pool's queue
+//	              and two goroutine hand-offs (caller to the worker's
+//	              goroutine and back)
 //
 // Run:  go test -run '^$' -bench RoundTrip ./multiprocessing/
-// See:  µs/roundtrip, smallest for channel and sharedMemory; pipe and
-//       socket pay two system calls and two wake-ups each way.
+// See:  µs/roundtrip, smallest for channel and sharedMemory; rawPipe is
+//       what this machine allows any pipe, pipe lands close to it, and
+//       poolTask pays more again for its hand-offs: with an idle CPU each
+//       hand-off makes the Go scheduler wake a sleeping thread (on a
+//       virtual machine, an idle virtual CPU), which costs about as much
+//       as a pipe wake-up.
 
 import (
 	"context"
+	"errors"
+	"runtime"
 	"testing"
 
 	"github.com/concurrency-atlas/atlas/multiprocessing"
@@ -35,6 +46,25 @@ func BenchmarkRoundTrip(b *testing.B) {
 			in <- v
 			return <-out, nil
 		})
+	})
+	b.Run("rawPipe", func(b *testing.B) {
+		peer, err := startRawPipePeer(context.Background())
+		if errors.Is(err, errors.ErrUnsupported) {
+			b.Skip("needs Unix pipes")
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer func() {
+			if err := peer.Close(); err != nil {
+				b.Error(err)
+			}
+		}()
+		// This goroutine blocks in read(2) itself; locked, it keeps one
+		// thread for the whole run, as the child does.
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		measureRoundTrips(b, peer.RoundTrip)
 	})
 	for _, kind := range peerKinds {
 		b.Run(kind.name, func(b *testing.B) {

@@ -4,12 +4,18 @@ package multiprocessing_test
 // iteration starts a child that runs one trivial task, then joins it; the
 // goroutine does the same inside this process.
 //
+// binTrue is the floor: any process at all, a tiny C program.
+//
 // Run:  go test -run '^$' -bench SpawnJoin ./multiprocessing/
-// See:  process in the hundreds of microseconds to a few milliseconds
-//       (a fork, an exec and a Go runtime start-up); goroutine well under
-//       a microsecond.
+// See:  binTrue a millisecond or two; process several times that, nearly
+//       all of it the child's own start-up: the Go runtime, then this
+//       binary's package initialisation (a test binary initialises
+//       testing, testify and more), and cgo's start-up (dynamic loader,
+//       threads made through libc) when cgo is linked in, as net does
+//       unless CGO_ENABLED=0; goroutine well under a microsecond.
 
 import (
+	"os/exec"
 	"sync"
 	"testing"
 
@@ -27,6 +33,21 @@ func BenchmarkSpawnJoin(b *testing.B) {
 			res, err := p.Join()
 			if err != nil || res.ExitCode != 0 {
 				b.Fatal(err, res)
+			}
+		}
+	})
+	// The machine's floor for any process: fork and exec a tiny C program
+	// that exits at once. The gap to "process" is what a Go runtime and
+	// this binary's size and package initialisation add.
+	b.Run("binTrue", func(b *testing.B) {
+		path, err := exec.LookPath("true")
+		if err != nil {
+			b.Skip("no true(1) on this system")
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := exec.Command(path).Run(); err != nil {
+				b.Fatal(err)
 			}
 		}
 	})
