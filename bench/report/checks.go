@@ -183,6 +183,14 @@ func Human(v float64, unit string) string {
 		return fmt.Sprintf("%.0f B", v)
 	case "speedup":
 		return fmt.Sprintf("%.2fx", v)
+	case "tasks/s", "items/s":
+		switch {
+		case v >= 1e6:
+			return fmt.Sprintf("%.2fM %s", v/1e6, unit)
+		case v >= 1e3:
+			return fmt.Sprintf("%.1fk %s", v/1e3, unit)
+		}
+		return fmt.Sprintf("%.0f %s", v, unit)
 	}
 	return fmt.Sprintf("%.3g %s", v, unit)
 }

@@ -10,7 +10,7 @@ import (
 // The charts are plain SVG written by hand so that GitHub shows them and no
 // plotting program is needed.
 
-var palette = []string{"#1b6ca8", "#d1495b", "#edae49", "#00798c", "#6a4c93", "#3d9970", "#8c564b"}
+var palette = []string{"#1b6ca8", "#d1495b", "#edae49", "#8c564b", "#6a4c93", "#3d9970", "#e377c2"}
 
 // Line is one series of a line chart.
 type Line struct {

@@ -24,6 +24,7 @@ type options struct {
 	out       string
 	readme    bool
 	timeout   time.Duration
+	from      string // rebuild the report from this raw file instead of running
 }
 
 var errHelp = errors.New("help requested")
@@ -47,6 +48,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.out, "out", "", "folder for the results (default testdata/bench, or a temporary folder with -quick)")
 	fs.BoolVar(&o.readme, "readme", true, "rewrite README's generated section (only for a full run into testdata/bench)")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Minute, "limit for one package's benchmarks")
+	fs.StringVar(&o.from, "from", "", "rebuild the report, charts and (for a file in testdata/bench) README's section from this raw file, running nothing")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: go run ./bench/cmd/report [flags]")
 		fs.PrintDefaults()

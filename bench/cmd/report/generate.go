@@ -39,6 +39,9 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if o.from != "" {
+		return rebuild(ctx, goBin, root, o.from, stdout)
+	}
 	pkgs, err := findPackages(ctx, goBin, root, o.pkgs)
 	if err != nil {
 		return err
@@ -91,6 +94,31 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	prog.done()
 
 	// Everything ran: write the files under temporary names, then rename.
+	return write(ctx, goBin, root, work, out, stem, raw.Bytes(), writeReadme, stdout)
+}
+
+// rebuild writes the report of an existing raw file next to it.
+func rebuild(ctx context.Context, goBin, root, rawPath string, stdout io.Writer) error {
+	raw, err := os.ReadFile(rawPath)
+	if err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(rawPath)
+	if err != nil {
+		return err
+	}
+	work, err := os.MkdirTemp("", "atlas-report-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	inRepo := filepath.Dir(abs) == filepath.Join(root, "testdata", "bench")
+	return write(ctx, goBin, root, work, filepath.Dir(abs), strings.TrimSuffix(filepath.Base(abs), ".txt"), raw, inRepo, stdout)
+}
+
+// write stages the raw results, the Markdown report and the charts in work,
+// moves them into out once all are written, and updates README if asked.
+func write(ctx context.Context, goBin, root, work, out, stem string, raw []byte, writeReadme bool, stdout io.Writer) error {
 	final := map[string]string{} // temporary path -> final path
 	stage := func(name string, data []byte) error {
 		tmp := filepath.Join(work, name)
@@ -98,10 +126,10 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		return os.WriteFile(tmp, data, 0o644)
 	}
 	rawName := stem + ".txt"
-	if err := stage(rawName, raw.Bytes()); err != nil {
+	if err := stage(rawName, raw); err != nil {
 		return err
 	}
-	data, err := report.Parse(bytes.NewReader(raw.Bytes()), rawName)
+	data, err := report.Parse(bytes.NewReader(raw), rawName)
 	if err != nil {
 		return fmt.Errorf("reading the results back: %w", err)
 	}

@@ -119,3 +119,25 @@ func TestQuickRunCoversEveryChapter(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, charts, 2, "speedup and costs charts")
 }
+
+func TestFromRebuildsTheReportOfARawFile(t *testing.T) {
+	sample, err := os.ReadFile(filepath.Join("..", "..", "report", "testdata", "sample.txt"))
+	require.NoError(t, err)
+	dir := t.TempDir()
+	raw := filepath.Join(dir, "somewhere.txt")
+	require.NoError(t, os.WriteFile(raw, sample, 0o644))
+
+	code, stdout, stderr := runReport(t, "-from", raw)
+	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, stdout, "README.md", "a file outside testdata/bench leaves README alone")
+	md, err := os.ReadFile(filepath.Join(dir, "somewhere.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "| `bench.BenchmarkCPUBound/goroutines` | 1.00x | 1.96x | 1.96x |")
+	for _, chart := range []string{"somewhere-speedup.svg", "somewhere-costs.svg"} {
+		assert.FileExists(t, filepath.Join(dir, chart))
+	}
+
+	code, _, stderr = runReport(t, "-from", filepath.Join(dir, "missing.txt"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "no such file")
+}
