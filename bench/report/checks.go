@@ -1,6 +1,9 @@
 package report
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Outcome is what fresh numbers say about one committed verdict.
 type Outcome int
@@ -95,6 +98,8 @@ var checks = []check{
 		func(d *Data, _ int) (Outcome, string) {
 			return ordered(d, memory, "bytes/task", "goroutine", "osThread", "process")
 		}},
+	{"H4", "no hybrid beats plain goroutines on mixed work: they are within 5% of the best on every mix",
+		goroutinesBestOnMixed},
 	{"T3", "waiting tasks overlap: goroutines finish I/O-bound work many times faster than serial",
 		func(d *Data, _ int) (Outcome, string) {
 			s, _, ok1 := d.MedianAtMost("bench", ioBound+"/serial", 1, "tasks/s")
@@ -108,6 +113,43 @@ var checks = []check{
 			}
 			return Contradicts, detail
 		}},
+}
+
+// goroutinesBestOnMixed checks H4's verdict: on every mix, plain goroutines
+// measure within 5% of the best architecture at the machine's core count.
+func goroutinesBestOnMixed(d *Data, cores int) (Outcome, string) {
+	var detail []string
+	outcome := Confirmed
+	for _, mix := range []string{"mostlyIO", "balanced", "mostlyCPU"} {
+		prefix := mixed + "/" + mix + "/"
+		best, bestName := 0.0, ""
+		var g float64
+		found := false
+		for _, k := range d.Keys() {
+			arch, ok := strings.CutPrefix(k.Name, prefix)
+			if k.Pkg != "hybrid" || !ok || k.Procs != cores {
+				continue
+			}
+			v, ok := d.Median(k, "speedup")
+			if !ok {
+				continue
+			}
+			if arch == "goroutines" {
+				g, found = v, true
+			}
+			if v > best {
+				best, bestName = v, arch
+			}
+		}
+		if !found {
+			return NoData, fmt.Sprintf("needs %s at GOMAXPROCS=%d", prefix+"goroutines", cores)
+		}
+		detail = append(detail, fmt.Sprintf("%s: goroutines %.2fx, best %s %.2fx", mix, g, bestName, best))
+		if g < best*0.95 {
+			outcome = Contradicts
+		}
+	}
+	return outcome, strings.Join(detail, "; ")
 }
 
 func speedupAt(d *Data, name string, cores int) (Outcome, string) {

@@ -61,6 +61,8 @@ func TestChecksReadTheRatios(t *testing.T) {
 	assert.Equal(t, Confirmed, byID["F7"].Outcome, byID["F7"].Detail)
 	assert.Equal(t, Confirmed, byID["D2"].Outcome, byID["D2"].Detail)
 	assert.Equal(t, Confirmed, byID["T3"].Outcome, byID["T3"].Detail)
+	assert.Equal(t, Confirmed, byID["H4"].Outcome, byID["H4"].Detail)
+	assert.Contains(t, byID["H4"].Detail, "balanced: goroutines 4.70x, best pipeline 4.80x")
 
 	one := Check(sample(t), 1)
 	assert.Equal(t, CannotShow, one[0].Outcome, "one core cannot show a speedup")
@@ -78,6 +80,18 @@ func TestChecksCatchAContradiction(t *testing.T) {
 	assert.Equal(t, Contradicts, byID["T2"].Outcome)
 	assert.Equal(t, Contradicts, byID["T7"].Outcome)
 	assert.Equal(t, NoData, byID["D2"].Outcome)
+	assert.Equal(t, NoData, byID["H4"].Outcome)
+
+	hybridWins := "pkg: x/hybrid\nBenchmarkMixed/mostlyCPU/goroutines-2 1 10 ns/op 1.5 speedup\n" +
+		"BenchmarkMixed/mostlyCPU/pipeline-2 1 10 ns/op 2.5 speedup\n" +
+		"BenchmarkMixed/mostlyIO/goroutines-2 1 10 ns/op 9 speedup\nBenchmarkMixed/balanced/goroutines-2 1 10 ns/op 3 speedup\n"
+	d, err = Parse(strings.NewReader(hybridWins), "h4.txt")
+	require.NoError(t, err)
+	for _, r := range Check(d, 2) {
+		if r.ID == "H4" {
+			assert.Equal(t, Contradicts, r.Outcome, r.Detail)
+		}
+	}
 }
 
 func wellFormed(t *testing.T, svg string) {
@@ -116,7 +130,11 @@ func TestDecisionTableNamesTheMeasuredBest(t *testing.T) {
 	table := DecisionTable(sample(t))
 	assert.Contains(t, table, "| CPU-bound work (4 × Fibonacci), all cores | **goroutines** (1.96x) | processPool 1.82x · serial 1.00x |")
 	assert.Contains(t, table, "| Starting and joining one unit of work | **goroutine** (300 ns) | osThread 20.0 µs · process 1.50 ms |")
-	assert.NotContains(t, table, "Mixed", "a row without data is left out")
+	assert.Contains(t, table, "| Mixed fetch + compute, balanced, all cores | **pipeline** (4.80x) | goroutines 4.70x |")
+
+	d, err := Parse(strings.NewReader("pkg: x/bench\nBenchmarkStart/goroutine 10 300 ns/op\n"), "one.txt")
+	require.NoError(t, err)
+	assert.NotContains(t, DecisionTable(d), "Mixed", "a row without data is left out")
 }
 
 func TestSectionRoundTripsThroughReadme(t *testing.T) {
