@@ -168,7 +168,11 @@ func Section(rawPath string, d *Data, refs map[string]Reference) string {
 	var b strings.Builder
 	b.WriteString(BeginMarker + "\n")
 	fmt.Fprintf(&b, "_From [`%s`](%s), %s, %s._\n\n", rawPath, rawPath, d.Config["atlas-cpu-model"], d.Config["atlas-go"])
-	b.WriteString("Which model for which work, in Go: each row names the model that measured best.\n\n")
+	fmt.Fprintf(&b, "Compare your machine with this run (the report prints your file's name):\n\n")
+	fmt.Fprintf(&b, "```\ngo tool benchstat %s testdata/bench/<your file>.txt\n```\n\n", rawPath)
+	fmt.Fprintf(&b, "The full report, with benchstat tables and charts: [`%s`](%s).\n\n", strings.TrimSuffix(rawPath, ".txt")+".md", strings.TrimSuffix(rawPath, ".txt")+".md")
+	b.WriteString("Which model for which work, in Go: each row names the model with the best median. ")
+	b.WriteString("Values a few percent apart are within the noise; the report's benchstat tables give each spread.\n\n")
 	b.WriteString(DecisionTable(d))
 	b.WriteString("\nHeadline figures next to CPython's on the same kind of machine ")
 	b.WriteString("([references](testdata/bench/python-reference.txt)):\n\n")
