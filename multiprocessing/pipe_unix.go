@@ -15,9 +15,9 @@ package multiprocessing
 // call keeps its P (the runtime's right to run Go code) out of the idle
 // list, so the runtime's monitor thread (sysmon) keeps polling every 20µs
 // to take the P back, for the whole length of a task. On a CPU-bound pool
-// those wake-ups land on the CPUs the workers are using: perf stat showed
-// 2.5 times the context switches and 15% more CPU time, and
-// BenchmarkCPUBound/processPool fell from about 1.6x to 1.3x. A goroutine
+// those wake-ups land on the CPUs the workers are using: when we tried
+// blocking pipes in the pool, BenchmarkCPUBound/processPool got clearly
+// slower, with many more context switches, and we went back. A goroutine
 // parked in the netpoller leaves its P idle and sysmon asleep. So the
 // trade-off is latency for a ping-pong against throughput for real work,
 // and a pool is for real work.

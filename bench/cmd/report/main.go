@@ -4,8 +4,8 @@
 // and a check of each ratio-based verdict in CLAIMS.md against the fresh
 // numbers.
 //
-//	go run ./bench/cmd/report            # the full run, about 10 minutes on 2 cores
-//	go run ./bench/cmd/report -quick     # everything once, in well under a minute
+//	go run ./bench/cmd/report            # the full run: several minutes on 2 cores
+//	go run ./bench/cmd/report -quick     # everything once, a smoke test
 //	go run ./bench/cmd/report -bench CPUBound -count 3 -cpu 1,2 -scale-cpu ""
 //
 // Every benchmark runs at each -cpu value; the scaling benchmarks (those
