@@ -58,7 +58,8 @@
 //     blocking too, which brings it to that floor; the pool's are not,
 //     because a thread blocked in read(2) for a whole task keeps the
 //     runtime's monitor thread busy on CPUs the workers need
-//     (pipe_unix.go).
+//     (pipe_unix.go). For the same reason the pool reads and writes its
+//     pipes with raw system calls on Linux (quietpipe_linux.go).
 //
 // # The verdict for Go
 //

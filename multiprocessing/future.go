@@ -6,24 +6,52 @@ package multiprocessing
 
 import (
 	"sync"
+	"sync/atomic"
 )
 
 // Future is the eventual result of a submitted task.
 type Future struct {
-	once sync.Once
-	done chan struct{}
-	res  []byte
-	err  error
+	once  sync.Once
+	done  chan struct{}
+	res   []byte
+	err   error
+	batch *batch // the Map call it belongs to, if any
 }
 
-func newFuture() *Future { return &Future{done: make(chan struct{})} }
+func newFuture(b *batch) *Future { return &Future{done: make(chan struct{}), batch: b} }
 
 // resolve sets the outcome; the first call wins.
 func (f *Future) resolve(res []byte, err error) {
 	f.once.Do(func() {
 		f.res, f.err = res, err
 		close(f.done)
+		if f.batch != nil {
+			f.batch.taskDone()
+		}
 	})
+}
+
+// A batch lets Map sleep until all its tasks are done and be woken once,
+// instead of once per task: every wake-up of a parent goroutine costs a
+// thread wake-up on the CPUs the workers compute on.
+type batch struct {
+	left atomic.Int64
+	done chan struct{}
+}
+
+func newBatch(n int) *batch {
+	b := &batch{done: make(chan struct{})}
+	b.left.Store(int64(n))
+	if n == 0 {
+		close(b.done)
+	}
+	return b
+}
+
+func (b *batch) taskDone() {
+	if b.left.Add(-1) == 0 {
+		close(b.done)
+	}
 }
 
 // Done is closed when the task has its outcome.

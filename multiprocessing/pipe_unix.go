@@ -20,7 +20,8 @@ package multiprocessing
 // slower, with many more context switches, and we went back. A goroutine
 // parked in the netpoller leaves its P idle and sysmon asleep. So the
 // trade-off is latency for a ping-pong against throughput for real work,
-// and a pool is for real work.
+// and a pool is for real work. (Even an instant system call wakes a
+// sleeping sysmon; quietpipe_linux.go is how the pool avoids that too.)
 
 import (
 	"os"

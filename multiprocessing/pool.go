@@ -162,9 +162,11 @@ func (p *Pool) Stats() Stats {
 // the tasks that succeeded are still returned.
 func (p *Pool) Map(ctx context.Context, name string, inputs [][]byte) ([][]byte, error) {
 	futs := make([]*Future, len(inputs))
+	all := newBatch(len(inputs))
 	for i, in := range inputs {
-		futs[i] = p.Submit(ctx, name, in)
+		futs[i] = p.submit(ctx, name, in, all)
 	}
+	<-all.done
 	out := make([][]byte, len(inputs))
 	var errs []error
 	for i, f := range futs {
@@ -182,7 +184,11 @@ func (p *Pool) Map(ctx context.Context, name string, inputs [][]byte) ([][]byte,
 // running it, that worker is killed (a process cannot be interrupted any
 // other way) and replaced.
 func (p *Pool) Submit(ctx context.Context, name string, arg []byte) *Future {
-	t := &task{name: name, arg: arg, fut: newFuture()}
+	return p.submit(ctx, name, arg, nil)
+}
+
+func (p *Pool) submit(ctx context.Context, name string, arg []byte, b *batch) *Future {
+	t := &task{name: name, arg: arg, fut: newFuture(b)}
 	if len(name) > maxNameLen {
 		t.fut.resolve(nil, fmt.Errorf("%w: %.40q... (%d bytes)", ErrUnknownFunc, name, len(name)))
 		return t.fut

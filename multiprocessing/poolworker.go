@@ -27,7 +27,8 @@ var helloTimeout = 10 * time.Second
 type worker struct {
 	cmd     *exec.Cmd
 	pid     int
-	calls   *os.File // parent writes calls here
+	cfile   *os.File  // the calls pipe, for Close
+	calls   io.Writer // parent writes calls here (through cfile)
 	replies *bufio.Reader
 	rfile   *os.File
 	max     int
@@ -81,8 +82,9 @@ func launchWorker(sp *spawner, cfg *config) (*worker, error) {
 		replyR.Close()
 		return nil, err
 	}
-	return &worker{cmd: cmd, pid: cmd.Process.Pid, calls: callW, rfile: replyR,
-		replies: bufio.NewReaderSize(replyR, 64<<10), max: cfg.maxFrame}, nil
+	return &worker{cmd: cmd, pid: cmd.Process.Pid, cfile: callW, calls: newQuietPipe(callW),
+		rfile: replyR, replies: bufio.NewReaderSize(newQuietPipe(replyR), 64<<10),
+		max: cfg.maxFrame}, nil
 }
 
 // ready waits for a launched worker's hello. If none comes, the worker is
@@ -134,7 +136,7 @@ func (w *worker) kill() {
 
 // reap waits for the process and records how it ended.
 func (w *worker) reap() {
-	w.calls.Close()
+	w.cfile.Close()
 	err := w.cmd.Wait()
 	w.rfile.Close()
 	var exit *exec.ExitError
@@ -151,7 +153,7 @@ func (w *worker) reap() {
 // stop ends a healthy worker gracefully: closing its input is its signal
 // to exit.
 func (w *worker) stop() {
-	w.calls.Close()
+	w.cfile.Close()
 	// Drain anything it still writes so it can never block on a full pipe.
 	_, _ = io.Copy(io.Discard, w.replies)
 	w.reap()

@@ -123,8 +123,8 @@ func servePool() int {
 	if err != nil || max <= 0 {
 		max = DefaultMaxFrame
 	}
-	in := bufio.NewReader(os.NewFile(fdCalls, "calls"))
-	out := os.NewFile(fdReplies, "replies")
+	in := bufio.NewReader(newQuietPipe(pollableFile(fdCalls, "calls")))
+	out := newQuietPipe(pollableFile(fdReplies, "replies"))
 	if err := WriteFrame(out, message{kind: kindHello}.encode(), max); err != nil {
 		return 1
 	}
