@@ -38,6 +38,16 @@ func DetectMachine(goVersion string) Machine {
 	}
 }
 
+// CompareCommand is the benchstat line that compares raw results from two
+// runs. Every key that names the machine or the run must be ignored, or
+// benchstat puts each file in a table of its own instead of side by side.
+func CompareCommand(ours, yours string) string {
+	return "go tool benchstat -ignore " + strings.Join([]string{
+		"cpu", "atlas-cpu-model", "atlas-cores", "atlas-cgroup-cpu", "atlas-gomaxprocs",
+		"atlas-go", "atlas-os", "atlas-date", "atlas-run",
+	}, ",") + " " + ours + " " + yours
+}
+
 // Header renders the machine as benchfmt configuration lines.
 func (m Machine) Header() string {
 	var b strings.Builder

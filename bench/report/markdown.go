@@ -135,7 +135,7 @@ func Markdown(stem string, d *Data, results []CheckResult, benchstat string, cha
 	fmt.Fprintf(&b, "# Benchmark report: %s\n\n", stem)
 	b.WriteString("Written by `go run ./bench/cmd/report`. The raw results are in ")
 	fmt.Fprintf(&b, "[`%s.txt`](%s.txt); compare your own machine with:\n\n", stem, stem)
-	fmt.Fprintf(&b, "```\ngo tool benchstat testdata/bench/%s.txt your-run.txt\n```\n\n", stem)
+	fmt.Fprintf(&b, "```\n%s\n```\n\n", CompareCommand("testdata/bench/"+stem+".txt", "testdata/bench/<your file>.txt"))
 	b.WriteString("## Machine\n\n| | |\n|---|---|\n")
 	for _, k := range []string{"atlas-cpu-model", "atlas-cores", "atlas-cgroup-cpu", "atlas-gomaxprocs", "atlas-go", "atlas-os", "atlas-date", "atlas-run"} {
 		if v, ok := d.Config[k]; ok {

@@ -169,7 +169,7 @@ func Section(rawPath string, d *Data, refs map[string]Reference) string {
 	b.WriteString(BeginMarker + "\n")
 	fmt.Fprintf(&b, "_From [`%s`](%s), %s, %s._\n\n", rawPath, rawPath, d.Config["atlas-cpu-model"], d.Config["atlas-go"])
 	fmt.Fprintf(&b, "Compare your machine with this run (the report prints your file's name):\n\n")
-	fmt.Fprintf(&b, "```\ngo tool benchstat %s testdata/bench/<your file>.txt\n```\n\n", rawPath)
+	fmt.Fprintf(&b, "```\n%s\n```\n\n", CompareCommand(rawPath, "testdata/bench/<your file>.txt"))
 	fmt.Fprintf(&b, "The full report, with benchstat tables and charts: [`%s`](%s).\n\n", strings.TrimSuffix(rawPath, ".txt")+".md", strings.TrimSuffix(rawPath, ".txt")+".md")
 	b.WriteString("Which model for which work, in Go: each row names the model with the best median. ")
 	b.WriteString("Values a few percent apart are within the noise; the report's benchstat tables give each spread.\n\n")

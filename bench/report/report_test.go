@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -157,6 +158,27 @@ func TestSectionRoundTripsThroughReadme(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNoSection)
 	_, err = LoadReferences(strings.NewReader("key notanumber unit what\n"))
 	assert.Error(t, err)
+}
+
+// The compare line must really put two runs side by side: two files that
+// differ only in their machine header give one table with two columns.
+func TestCompareCommandPutsTwoMachinesSideBySide(t *testing.T) {
+	dir := t.TempDir()
+	body := "pkg: x/bench\nBenchmarkX 10 100 ns/op\nBenchmarkX 10 110 ns/op\n"
+	a := DetectMachine("go1.26.0")
+	b := a
+	b.CPUModel, b.Cores, b.Date = "Other CPU", 8, b.Date.AddDate(0, 0, 1)
+	write := func(name string, m Machine) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(m.Header()+"cpu: "+m.CPUModel+"\n"+body), 0o644))
+		return path
+	}
+	ours, yours := write("ours.txt", a), write("yours.txt", b)
+	args := strings.Fields(CompareCommand(ours, yours))
+	require.Equal(t, []string{"go", "tool", "benchstat"}, args[:3])
+	out, err := exec.Command("go", args[1:]...).CombinedOutput()
+	require.NoError(t, err, string(out))
+	assert.Contains(t, string(out), "vs base", "benchstat compared the two files:\n%s", out)
 }
 
 func TestMachineHeaderIsReadBack(t *testing.T) {
