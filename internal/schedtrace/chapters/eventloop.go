@@ -38,6 +38,18 @@ func politeTask(stage *schedtrace.Stage, name string) func(*eventloop.Coro) (int
 	}
 }
 
+// politeTasks makes LoopTasks polite tasks, named "task 1" and on, and the
+// order to create them in.
+func politeTasks(stage *schedtrace.Stage) (map[string]func(*eventloop.Coro) (int, error), []string) {
+	tasks := map[string]func(*eventloop.Coro) (int, error){}
+	var order []string
+	for i := 1; i <= LoopTasks; i++ {
+		name := fmt.Sprintf("task %d", i)
+		tasks[name], order = politeTask(stage, name), append(order, name)
+	}
+	return tasks, order
+}
+
 // runLoop runs, in a goroutine labelled "loop", a loop whose main task
 // gathers the given tasks.
 func runLoop(stage *schedtrace.Stage, loop *eventloop.Loop, tasks map[string]func(*eventloop.Coro) (int, error), order []string) {
@@ -68,12 +80,7 @@ func ManyTasksOnOneLoop() schedtrace.Scenario {
 			"other tasks wait. The P that thread holds may change from turn to turn; the thread does not.",
 		Procs: 2,
 		Run: func(stage *schedtrace.Stage) {
-			tasks := map[string]func(*eventloop.Coro) (int, error){}
-			var order []string
-			for i := 1; i <= LoopTasks; i++ {
-				name := fmt.Sprintf("task %d", i)
-				tasks[name], order = politeTask(stage, name), append(order, name)
-			}
+			tasks, order := politeTasks(stage)
 			runLoop(stage, eventloop.New(eventloop.Log(io.Discard)), tasks, order)
 		},
 	}
@@ -95,12 +102,7 @@ func LoopStalledByAHog() schedtrace.Scenario {
 			"When the runtime preempts the hog (runnable), that frees the thread for nobody else.",
 		Procs: 2,
 		Run: func(stage *schedtrace.Stage) {
-			tasks := map[string]func(*eventloop.Coro) (int, error){}
-			var order []string
-			for i := 1; i <= LoopTasks; i++ {
-				name := fmt.Sprintf("task %d", i)
-				tasks[name], order = politeTask(stage, name), append(order, name)
-			}
+			tasks, order := politeTasks(stage)
 			tasks["hog"] = func(co *eventloop.Coro) (int, error) {
 				stage.Label("hog")
 				if err := co.Sleep(3 * time.Millisecond); err != nil {
