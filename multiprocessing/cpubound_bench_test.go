@@ -13,9 +13,14 @@ package multiprocessing_test
 //       process with its own GOMAXPROCS, still use both cores.
 //       parent-cpu-ns/op is what the parent burns per Map just handing out
 //       tasks and collecting results; it runs on the workers' CPUs.
+//       idle-ns/op is how long, per Map, workers sat between the end of one
+//       task and the start of their next: the time they waited for the
+//       parent. Without prefetch it is large, and so is its spread.
 
 import (
 	"context"
+	"os"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -70,30 +75,80 @@ func BenchmarkCPUBound(b *testing.B) {
 		}
 		reportSpeedup(b)
 	})
-	b.Run("processPool", func(b *testing.B) {
-		pool, err := multiprocessing.NewPool(context.Background(), 2)
+	// processPool is the pool as it comes; processPoolNoPrefetch hands a
+	// worker its next task only after it has answered the last (see
+	// dispatch.go for why that is slower on a machine the workers fill).
+	for _, variant := range []struct {
+		name string
+		opts []multiprocessing.Option
+	}{
+		{"processPool", nil},
+		{"processPoolNoPrefetch", []multiprocessing.Option{multiprocessing.WithPrefetch(0)}},
+	} {
+		b.Run(variant.name, func(b *testing.B) {
+			benchmarkPool(b, variant.opts)
+			reportSpeedup(b)
+		})
+	}
+}
+
+// span is when one task ran in a worker, by the machine's wall clock,
+// which all processes share.
+type span struct {
+	PID        int
+	Start, End int64 // Unix ns
+}
+
+// timedFib is workload.Fib that also says when and where it ran.
+var timedFib = multiprocessing.Define("bench/timed-fib", func(n int) (span, error) {
+	start := time.Now().UnixNano()
+	workload.Fib(n)
+	return span{PID: os.Getpid(), Start: start, End: time.Now().UnixNano()}, nil
+})
+
+// idleBetweenTasks sums, over workers, the gaps between one task's end and
+// the same worker's next start.
+func idleBetweenTasks(spans []span) time.Duration {
+	slices.SortFunc(spans, func(a, b span) int {
+		if a.PID != b.PID {
+			return a.PID - b.PID
+		}
+		return int(a.Start - b.Start)
+	})
+	var idle int64
+	for i := 1; i < len(spans); i++ {
+		if spans[i].PID == spans[i-1].PID {
+			idle += spans[i].Start - spans[i-1].End
+		}
+	}
+	return time.Duration(idle)
+}
+
+func benchmarkPool(b *testing.B, opts []multiprocessing.Option) {
+	pool, err := multiprocessing.NewPool(context.Background(), 2, opts...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer pool.Close()
+	inputs := make([]int, cpuTasks)
+	for i := range inputs {
+		inputs[i] = cpuFibN
+	}
+	b.ResetTimer()
+	cpu0, ok := parentCPU()
+	var idle time.Duration
+	for range b.N {
+		spans, err := timedFib.Map(context.Background(), pool, inputs)
 		if err != nil {
 			b.Fatal(err)
 		}
-		defer pool.Close()
-		inputs := make([]int, cpuTasks)
-		for i := range inputs {
-			inputs[i] = cpuFibN
-		}
-		b.ResetTimer()
-		cpu0, ok := parentCPU()
-		for range b.N {
-			if _, err := multiprocessing.Fib.Map(context.Background(), pool, inputs); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.StopTimer()
-		// What the parent itself spends per Map, although it only hands
-		// out tasks: its wake-ups run on the CPUs the workers compute on.
-		if cpu1, ok1 := parentCPU(); ok && ok1 {
-			b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "parent-cpu-ns/op")
-		}
-		reportSpeedup(b)
-		reportBytesPerTask(b, pool)
-	})
+		idle += idleBetweenTasks(spans)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(idle)/float64(b.N), "idle-ns/op")
+	// What the parent itself spends per Map, although it only hands out
+	// tasks: its wake-ups run on the CPUs the workers compute on.
+	if cpu1, ok1 := parentCPU(); ok && ok1 {
+		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "parent-cpu-ns/op")
+	}
 }

@@ -28,16 +28,19 @@
 //  1. Start and join (M1, process.go): Start runs one function in a new
 //     process; Join collects its pid, exit status and output.
 //     Example_startJoin is the material's three-process example.
-//  2. A pool (M5, pool.go, future.go, typed.go): NewPool keeps n workers;
-//     Submit returns a Future; Map keeps input order; Close drains, then
-//     stops; Terminate kills. ExampleFunc_Map is the material's
+//  2. A pool (M5, pool.go, dispatch.go, future.go, typed.go): NewPool
+//     keeps n workers; Submit returns a Future; Map keeps input order;
+//     Close drains, then stops; Terminate kills. A busy worker holds one
+//     more task in its pipe, so it never waits for the parent between two
+//     tasks (prefetch_test.go says what that may and may not cost). ExampleFunc_Map is the material's
 //     Pool.map(fib, [28, 30, 32]). Messages are length-prefixed frames over
 //     pipes (frame.go) holding a small hand-made envelope (message.go);
 //     FuzzReadFrame feeds the decoder garbage.
 //  3. Failure is reported, nothing is lost (F6, errors.go): a panic, a
 //     returned error, a worker killed mid-task, an unknown function, an
 //     undecodable result and an oversized frame each fail one task with a
-//     typed error; the pool replaces dead workers and finishes the rest.
+//     typed error; the pool replaces dead workers and finishes the rest,
+//     including the tasks that were waiting in a dead worker's pipe.
 //  4. No orphans (M6, spawn.go, cleanup_test.go): Close, Terminate, a
 //     cancelled context and a parent killed with SIGKILL all leave no
 //     worker behind. On Linux the parent-death signal kills busy workers;

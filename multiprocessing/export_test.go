@@ -12,3 +12,10 @@ const EnvWorker = envWorker
 // BlockingPipe is the pipe the pipe peer uses, for the raw baseline
 // benchmark.
 var BlockingPipe = blockingPipe
+
+// OnSend makes f run each time a call of name joins the in-flight list of
+// worker pid, just before it is written, until restore is called.
+func OnSend(f func(name string, pid int)) (restore func()) {
+	testHookSent.Store(&f)
+	return func() { testHookSent.Store(nil) }
+}

@@ -28,18 +28,41 @@ import (
 // worker has picked it up. It returns the task and that worker's pid.
 func startBlockingTask(t *testing.T, ctx context.Context, pool *multiprocessing.Pool) (*multiprocessing.Future, int) {
 	t.Helper()
+	fut, pid, conn := startReportingTask(t, ctx, pool, "test/report-and-block")
+	conn.Close()
+	return fut, pid
+}
+
+// startHeldTask submits a task that runs until release is called, and
+// waits until a worker has picked it up. Its result is that worker's pid.
+func startHeldTask(t *testing.T, ctx context.Context, pool *multiprocessing.Pool) (fut *multiprocessing.Future, pid int, release func()) {
+	t.Helper()
+	fut, pid, conn := startReportingTask(t, ctx, pool, "test/report-and-wait")
+	t.Cleanup(func() { conn.Close() })
+	return fut, pid, func() { conn.Close() }
+}
+
+// startReportingTask submits name, a function that dials the address it
+// is given and writes its pid, and waits for that line.
+func startReportingTask(t *testing.T, ctx context.Context, pool *multiprocessing.Pool, name string) (*multiprocessing.Future, int, net.Conn) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	defer ln.Close()
-	fut := pool.Submit(ctx, "test/report-and-block", []byte(ln.Addr().String()))
+	fut := pool.Submit(ctx, name, []byte(ln.Addr().String()))
 	conn, err := ln.Accept()
 	require.NoError(t, err)
-	defer conn.Close()
 	line, err := bufio.NewReader(conn).ReadString('\n')
-	require.NoError(t, err)
+	if err != nil {
+		conn.Close()
+		require.NoError(t, err)
+	}
 	pid, err := strconv.Atoi(strings.TrimSpace(line))
-	require.NoError(t, err)
-	return fut, pid
+	if err != nil {
+		conn.Close()
+		require.NoError(t, err)
+	}
+	return fut, pid, conn
 }
 
 func TestTaskPanicBecomesAnError(t *testing.T) {

@@ -51,6 +51,18 @@ func init() {
 		time.Sleep(time.Hour)
 		return nil, c.Close()
 	})
+	// report-and-wait is report-and-block that returns its pid when the
+	// test writes a line or hangs up.
+	multiprocessing.Register("test/report-and-wait", func(addr []byte) ([]byte, error) {
+		c, err := net.Dial("tcp", string(addr))
+		if err != nil {
+			return nil, err
+		}
+		defer c.Close()
+		fmt.Fprintf(c, "%d\n", os.Getpid())
+		_, _ = c.Read(make([]byte, 1))
+		return strconv.AppendInt(nil, int64(os.Getpid()), 10), nil
+	})
 	multiprocessing.Register("test/sleep", func([]byte) ([]byte, error) {
 		time.Sleep(time.Hour)
 		return nil, nil

@@ -63,6 +63,16 @@ func (f *Future) Wait() ([]byte, error) {
 	return f.res, f.err
 }
 
+// settled reports whether the future has its outcome.
+func (f *Future) settled() bool {
+	select {
+	case <-f.done:
+		return true
+	default:
+		return false
+	}
+}
+
 type task struct {
 	name    string
 	arg     []byte
@@ -70,36 +80,52 @@ type task struct {
 	unwatch func() bool
 
 	mu      sync.Mutex
-	running *worker // the worker running it, for cancellation
+	worker  *worker // the worker it was sent to, while it is there
+	running bool    // the worker is on it: it is the oldest call unanswered
 }
 
-// begin marks the task as running on w, unless it was already cancelled.
-func (t *task) begin(w *worker) bool {
+// assign records that the task is being sent to w, which runs it at once
+// if head (w has nothing else) and after its other calls if not. It
+// reports false if the task was cancelled while queued: then it is not
+// sent at all.
+func (t *task) assign(w *worker, head bool) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	select {
-	case <-t.fut.done:
+	if t.fut.settled() {
 		return false
-	default:
 	}
-	t.running = w
+	t.worker, t.running = w, head
 	return true
 }
 
-func (t *task) end() {
+// start records that the calls ahead of the task were answered, so its
+// worker is now running it. It reports false if the task was cancelled
+// while it waited: the caller must then stop the worker.
+func (t *task) start() bool {
 	t.mu.Lock()
-	t.running = nil
+	defer t.mu.Unlock()
+	t.running = true
+	return !t.fut.settled()
+}
+
+// unassign takes the task back from a dead worker that never ran it.
+func (t *task) unassign() {
+	t.mu.Lock()
+	t.worker, t.running = nil, false
 	t.mu.Unlock()
 }
 
-// cancel gives the task its context's error and stops the worker running
-// it, if any: a process cannot be interrupted any other way.
+// cancel gives the task its context's error. If a worker is running it,
+// that worker is killed, since a process cannot be interrupted any other
+// way; if it is only waiting in a worker's pipe, the worker is left alone
+// until it gets to it (see start).
 func (t *task) cancel(err error) {
 	t.fut.resolve(nil, err)
 	t.mu.Lock()
-	w := t.running
+	w, running := t.worker, t.running
 	t.mu.Unlock()
-	if w != nil {
+	if w != nil && running {
+		w.cancelled.Store(true)
 		w.kill()
 	}
 }

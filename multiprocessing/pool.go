@@ -3,9 +3,8 @@ package multiprocessing
 // Claim M5: a pool of worker processes spreads calls of a named function
 // over its workers and returns results in input order. The workers are
 // started once and reused, so a task costs a round trip over a pipe, not a
-// process start. Each worker has one goroutine in the parent that feeds it
-// tasks from a shared queue; when a worker dies, that goroutine reports the
-// task it was running and starts a replacement.
+// process start. How tasks reach the workers, and how a dead worker's tasks
+// are accounted for, is in dispatch.go.
 //
 // Run:  go test -run 'Pool|Example' ./multiprocessing/
 // See:  [317811 832040 2178309] from three worker processes, in order.
@@ -23,6 +22,7 @@ type config struct {
 	maxFrame    int
 	output      *os.File
 	deathSignal bool
+	prefetch    int
 }
 
 // Option configures a Pool.
@@ -36,21 +36,33 @@ func WithMaxFrame(n int) Option { return func(c *config) { c.maxFrame = n } }
 // parent's stderr.
 func WithOutput(f *os.File) Option { return func(c *config) { c.output = f } }
 
+// DefaultPrefetch is how many tasks a busy worker may hold behind the one
+// it is running, unless WithPrefetch says otherwise.
+const DefaultPrefetch = 1
+
+// WithPrefetch sets how many tasks may wait in a busy worker's pipe behind
+// the one it is running, so that it starts the next as soon as it answers
+// the last, without waiting for the parent to be scheduled (dispatch.go
+// explains why that wait is long when the workers fill every CPU). A task
+// is only ever prefetched when no worker is idle. The price: a prefetched
+// task waits for its worker even if another worker frees up first, so with
+// tasks of very different lengths 0 can be better.
+func WithPrefetch(n int) Option { return func(c *config) { c.prefetch = n } }
+
 // Pool is a set of worker processes running registered functions.
 type Pool struct {
 	cfg config
 	sp  *spawner
 
 	mu         sync.Mutex
+	changed    *sync.Cond // on mu; broadcast whenever a feeder may act
 	queue      []*task
+	slots      []slot
+	inflight   int // tasks sent to workers and not yet answered, all slots
 	closed     bool
 	terminated bool
-	workers    []*worker // by slot; nil while a slot has no live worker
 
-	more     chan struct{} // a task was queued (capacity 1)
-	closing  chan struct{} // closed by Close
-	killing  chan struct{} // closed by Terminate
-	runners  sync.WaitGroup
+	runners  sync.WaitGroup // feeders and collectors
 	stopOnce sync.Once
 	stopped  chan struct{}
 	unwatch  func() bool // detaches the pool from its context
@@ -74,57 +86,64 @@ func NewPool(ctx context.Context, n int, opts ...Option) (*Pool, error) {
 		// this check each generation would start the next.
 		return nil, ErrNotWorker
 	}
-	cfg := config{maxFrame: DefaultMaxFrame, output: os.Stderr, deathSignal: true}
+	cfg := config{maxFrame: DefaultMaxFrame, output: os.Stderr, deathSignal: true, prefetch: DefaultPrefetch}
 	for _, o := range opts {
 		o(&cfg)
 	}
 	if cfg.maxFrame < 1+maxNameLen+1 {
 		return nil, fmt.Errorf("multiprocessing: frame limit %d is too small", cfg.maxFrame)
 	}
-	p := &Pool{cfg: cfg, sp: newSpawner(), workers: make([]*worker, n),
-		more: make(chan struct{}, 1), closing: make(chan struct{}),
-		killing: make(chan struct{}), stopped: make(chan struct{})}
-	if err := p.startAll(); err != nil {
+	if cfg.prefetch < 0 {
+		return nil, fmt.Errorf("multiprocessing: prefetch %d is negative", cfg.prefetch)
+	}
+	p := &Pool{cfg: cfg, sp: newSpawner(), slots: make([]slot, n), stopped: make(chan struct{})}
+	p.changed = sync.NewCond(&p.mu)
+	workers, err := p.startAll(n)
+	if err != nil {
 		p.sp.stop()
 		return nil, err
 	}
-	p.runners.Add(n)
-	for i := range n {
-		go p.serve(i)
-	}
-	stop := context.AfterFunc(ctx, p.Terminate)
 	p.mu.Lock()
-	p.unwatch = stop
+	for i, w := range workers {
+		p.install(i, w)
+		p.runners.Add(1)
+		go p.feed(i)
+	}
+	p.unwatch = context.AfterFunc(ctx, p.Terminate)
 	p.mu.Unlock()
 	return p, nil
 }
 
-// startAll fills every slot: it launches all the workers first, so that
-// their start-ups overlap, then waits for each one's hello. On failure it
-// leaves no worker behind.
-func (p *Pool) startAll() error {
+// startAll starts n workers: it launches all of them first, so that their
+// start-ups overlap, then waits for each one's hello. On failure it leaves
+// no worker behind.
+func (p *Pool) startAll(n int) ([]*worker, error) {
+	workers := make([]*worker, 0, n)
 	var err error
-	for i := range p.workers {
-		if p.workers[i], err = launchWorker(p.sp, &p.cfg); err != nil {
+	for range n {
+		var w *worker
+		if w, err = launchWorker(p.sp, &p.cfg); err != nil {
 			break
 		}
+		workers = append(workers, w)
 	}
 	if err == nil {
-		for _, w := range p.workers {
+		for _, w := range workers {
 			if err = w.ready(); err != nil {
 				break
 			}
 		}
 	}
 	if err != nil {
-		for _, w := range p.workers {
-			if w != nil && w.exit == "" { // launched and not yet reaped
+		for _, w := range workers {
+			if w.exit == "" { // launched and not yet reaped
 				w.kill()
 				w.reap()
 			}
 		}
+		return nil, err
 	}
-	return err
+	return workers, nil
 }
 
 // Done is closed when the pool has stopped, by Close, Terminate or its
@@ -135,10 +154,10 @@ func (p *Pool) Done() <-chan struct{} { return p.stopped }
 func (p *Pool) PIDs() []int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	pids := make([]int, 0, len(p.workers))
-	for _, w := range p.workers {
-		if w != nil {
-			pids = append(pids, w.pid)
+	pids := make([]int, 0, len(p.slots))
+	for _, s := range p.slots {
+		if s.w != nil {
+			pids = append(pids, s.w.pid)
 		}
 	}
 	return pids
@@ -180,7 +199,7 @@ func (p *Pool) Map(ctx context.Context, name string, inputs [][]byte) ([][]byte,
 }
 
 // Submit queues one call of name and returns at once. Cancelling ctx
-// abandons the task: if it is still queued it never runs; if a worker is
+// abandons the task: if it has not started it never runs; if a worker is
 // running it, that worker is killed (a process cannot be interrupted any
 // other way) and replaced.
 func (p *Pool) Submit(ctx context.Context, name string, arg []byte) *Future {
@@ -207,162 +226,12 @@ func (p *Pool) submit(ctx context.Context, name string, arg []byte, b *batch) *F
 		t.fut.resolve(nil, ErrPoolClosed)
 		return t.fut
 	}
-	// Set before the task is visible to the runners, which call unwatch.
+	// Set before the task is visible to the feeders, which call unwatch.
 	t.unwatch = context.AfterFunc(ctx, func() { t.cancel(context.Cause(ctx)) })
 	p.queue = append(p.queue, t)
+	p.changed.Broadcast()
 	p.mu.Unlock()
-	p.wake()
 	return t.fut
-}
-
-func (p *Pool) wake() {
-	select {
-	case p.more <- struct{}{}:
-	default:
-	}
-}
-
-// next hands a runner its next task, or reports that it should stop.
-func (p *Pool) next() (*task, bool) {
-	for {
-		p.mu.Lock()
-		switch {
-		case p.terminated:
-			p.mu.Unlock()
-			return nil, false
-		case len(p.queue) > 0:
-			t := p.queue[0]
-			p.queue[0] = nil
-			p.queue = p.queue[1:]
-			if len(p.queue) > 0 {
-				p.wake() // the wake-up we consumed may have been for several
-			}
-			p.mu.Unlock()
-			return t, true
-		case p.closed:
-			p.mu.Unlock()
-			return nil, false
-		}
-		p.mu.Unlock()
-		select {
-		case <-p.more:
-		case <-p.closing:
-		case <-p.killing:
-		}
-	}
-}
-
-// serve is the goroutine that owns worker slot i.
-func (p *Pool) serve(i int) {
-	defer p.runners.Done()
-	w := p.slot(i)
-	defer func() {
-		if w != nil {
-			w.stop()
-			p.setSlot(i, nil)
-		}
-	}()
-	for {
-		t, ok := p.next()
-		if !ok {
-			return
-		}
-		if w == nil {
-			var err error
-			if w, err = startWorker(p.sp, &p.cfg); err != nil {
-				t.finish(nil, fmt.Errorf("multiprocessing: replacing a dead worker: %w", err))
-				continue
-			}
-			p.setSlot(i, w)
-		}
-		if !t.begin(w) {
-			continue // cancelled while queued
-		}
-		reply, n, err := w.call(t.name, t.arg)
-		t.end()
-		p.sent.Add(int64(frameHeader + 2 + len(t.name) + len(t.arg)))
-		p.received.Add(int64(n))
-		if err == nil {
-			p.tasks.Add(1)
-			t.finish(decodeReply(t.name, reply))
-		}
-		if err != nil || w.killed.Load() {
-			w.kill()
-			w.reap()
-			// Replace the worker before reporting the task, so that whoever
-			// sees the error sees a pool back at full strength.
-			dead := w
-			w = p.replace(i)
-			if err != nil {
-				t.finish(nil, p.deathError(t.name, dead, err))
-			}
-		}
-	}
-}
-
-// replace starts a new worker for slot i, unless the pool is stopping. If
-// the start fails the slot stays empty and is retried with its next task.
-func (p *Pool) replace(i int) *worker {
-	p.mu.Lock()
-	stopping := p.closed || p.terminated
-	p.mu.Unlock()
-	var w *worker
-	if !stopping {
-		w, _ = startWorker(p.sp, &p.cfg)
-	}
-	p.setSlot(i, w)
-	return w
-}
-
-func (p *Pool) deathError(name string, w *worker, err error) error {
-	p.mu.Lock()
-	terminated := p.terminated
-	p.mu.Unlock()
-	switch {
-	case terminated:
-		return ErrPoolTerminated
-	case errors.Is(err, ErrFrameTooLarge), errors.Is(err, errBadMessage):
-		return fmt.Errorf("worker %d sent a bad reply to %s: %w", w.pid, name, err)
-	}
-	return &WorkerDiedError{Func: name, PID: w.pid, Exit: w.exit}
-}
-
-func decodeReply(name string, m message) ([]byte, error) {
-	switch m.kind {
-	case kindResult:
-		return m.body, nil
-	case kindFailed:
-		return nil, &TaskError{Func: name, Message: string(m.body)}
-	case kindPanic:
-		value, stack, _ := cut(string(m.body))
-		return nil, &TaskPanicError{Func: name, Value: value, Stack: stack}
-	case kindUnknown:
-		return nil, fmt.Errorf("%w: %q", ErrUnknownFunc, name)
-	case kindTooLarge:
-		return nil, fmt.Errorf("%w: %s returned a %s", ErrFrameTooLarge, name, m.body)
-	}
-	return nil, fmt.Errorf("%w: reply of kind %d", errBadMessage, m.kind)
-}
-
-func cut(s string) (before, after string, found bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
-}
-
-func (p *Pool) slot(i int) *worker {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.workers[i]
-}
-
-func (p *Pool) setSlot(i int, w *worker) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.workers[i] = w
 }
 
 // Close lets the queued and running tasks finish, then stops the workers
@@ -372,7 +241,8 @@ func (p *Pool) Close() error {
 	p.mu.Lock()
 	if !p.closed {
 		p.closed = true
-		close(p.closing)
+		p.changed.Broadcast()
+		p.retireIdleLocked()
 	}
 	p.mu.Unlock()
 	p.shutdown()
@@ -394,14 +264,14 @@ func (p *Pool) terminate() {
 	}
 	p.terminated = true
 	p.closed = true
-	close(p.killing)
 	queued := p.queue
 	p.queue = nil
-	for _, w := range p.workers {
-		if w != nil {
-			w.kill()
+	for _, s := range p.slots {
+		if s.w != nil {
+			s.w.kill() // its collector fails the tasks it holds
 		}
 	}
+	p.changed.Broadcast()
 	p.mu.Unlock()
 	for _, t := range queued {
 		t.finish(nil, ErrPoolTerminated)

@@ -114,6 +114,9 @@ func TestPoolRejectsBadConfiguration(t *testing.T) {
 	_, err = multiprocessing.NewPool(t.Context(), 1, multiprocessing.WithMaxFrame(10))
 	require.ErrorContains(t, err, "frame limit 10 is too small")
 
+	_, err = multiprocessing.NewPool(t.Context(), 1, multiprocessing.WithPrefetch(-1))
+	require.ErrorContains(t, err, "prefetch -1 is negative")
+
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	_, err = multiprocessing.NewPool(ctx, 1)

@@ -1,11 +1,12 @@
 package multiprocessing
 
 // The parent's side of one pool worker: a process and two pipes. A call is
-// one frame out and one frame back, so a worker runs one task at a time and
-// needs no request ids. When anything about the conversation goes wrong (a
-// write fails, the reply stream ends or is malformed) the worker is
-// considered dead: it is killed if need be, reaped, and its exit status
-// becomes part of the error.
+// one frame out and one frame back; the worker answers each call before it
+// reads the next, so replies come in the order of the calls and need no
+// request ids. When anything about the conversation goes wrong (a write
+// fails, the reply stream ends or is malformed) the worker is considered
+// dead: it is killed if need be, reaped, and its exit status becomes part
+// of the error (dispatch.go says what happens to its tasks).
 
 import (
 	"bufio"
@@ -32,8 +33,10 @@ type worker struct {
 	replies *bufio.Reader
 	rfile   *os.File
 	max     int
-	killed  atomic.Bool
-	exit    string // set by reap
+	// cancelled: the pool killed it to stop a cancelled task, so the
+	// death is nobody's fault.
+	cancelled atomic.Bool
+	exit      string // set by reap
 }
 
 // startWorker starts a worker and waits until it is ready.
@@ -111,12 +114,15 @@ func (w *worker) awaitHello() error {
 	return nil
 }
 
-// call sends one call and returns the reply. An error means the worker can
-// no longer be used; the caller must reap it.
-func (w *worker) call(name string, arg []byte) (message, int, error) {
-	if err := WriteFrame(w.calls, message{kind: kindCall, name: name, body: arg}.encode(), w.max); err != nil {
-		return message{}, 0, err
-	}
+// send writes one call. An error means the worker can no longer be used.
+func (w *worker) send(name string, arg []byte) error {
+	return WriteFrame(w.calls, message{kind: kindCall, name: name, body: arg}.encode(), w.max)
+}
+
+// receive reads the next reply and the bytes it took. An error means the
+// worker can no longer be used: it has died (io.EOF, or
+// io.ErrUnexpectedEOF in mid-frame) or its reply is malformed.
+func (w *worker) receive() (message, int, error) {
 	body, err := ReadFrame(w.replies, w.max)
 	if err != nil {
 		return message{}, 0, err
@@ -130,7 +136,6 @@ func (w *worker) call(name string, arg []byte) (message, int, error) {
 
 // kill ends the process now. It is safe to call at any time, repeatedly.
 func (w *worker) kill() {
-	w.killed.Store(true)
 	_ = w.cmd.Process.Kill()
 }
 
@@ -148,13 +153,4 @@ func (w *worker) reap() {
 	default:
 		w.exit = err.Error()
 	}
-}
-
-// stop ends a healthy worker gracefully: closing its input is its signal
-// to exit.
-func (w *worker) stop() {
-	w.cfile.Close()
-	// Drain anything it still writes so it can never block on a full pipe.
-	_, _ = io.Copy(io.Discard, w.replies)
-	w.reap()
 }
