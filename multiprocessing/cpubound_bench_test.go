@@ -13,9 +13,9 @@ package multiprocessing_test
 //       process with its own GOMAXPROCS, still use both cores.
 //       parent-cpu-ns/op is what the parent burns per Map just handing out
 //       tasks and collecting results; it runs on the workers' CPUs.
-//       idle-ns/op is how long, per Map, workers sat between the end of one
-//       task and the start of their next: the time they waited for the
-//       parent. Without prefetch it is large, and so is its spread.
+//       idle-ns/op is how long, per Map, the workers sat waiting before
+//       their first task and between one task and the next, summed over
+//       workers: time lost to the parent or to the kernel's placement.
 
 import (
 	"context"
@@ -77,13 +77,15 @@ func BenchmarkCPUBound(b *testing.B) {
 	})
 	// processPool is the pool as it comes; processPoolNoPrefetch hands a
 	// worker its next task only after it has answered the last (see
-	// dispatch.go for why that is slower on a machine the workers fill).
+	// dispatch.go for why that is slower on a machine the workers fill);
+	// processPoolPinned keeps each worker on a CPU of its own.
 	for _, variant := range []struct {
 		name string
 		opts []multiprocessing.Option
 	}{
 		{"processPool", nil},
 		{"processPoolNoPrefetch", []multiprocessing.Option{multiprocessing.WithPrefetch(0)}},
+		{"processPoolPinned", []multiprocessing.Option{multiprocessing.WithCPUAffinity()}},
 	} {
 		b.Run(variant.name, func(b *testing.B) {
 			benchmarkPool(b, variant.opts)
@@ -106,9 +108,9 @@ var timedFib = multiprocessing.Define("bench/timed-fib", func(n int) (span, erro
 	return span{PID: os.Getpid(), Start: start, End: time.Now().UnixNano()}, nil
 })
 
-// idleBetweenTasks sums, over workers, the gaps between one task's end and
-// the same worker's next start.
-func idleBetweenTasks(spans []span) time.Duration {
+// idleTime sums, over workers, the wait from the Map's start to the
+// worker's first task and the gaps between its tasks.
+func idleTime(mapStart int64, spans []span) time.Duration {
 	slices.SortFunc(spans, func(a, b span) int {
 		if a.PID != b.PID {
 			return a.PID - b.PID
@@ -116,9 +118,11 @@ func idleBetweenTasks(spans []span) time.Duration {
 		return int(a.Start - b.Start)
 	})
 	var idle int64
-	for i := 1; i < len(spans); i++ {
-		if spans[i].PID == spans[i-1].PID {
-			idle += spans[i].Start - spans[i-1].End
+	for i, s := range spans {
+		if i == 0 || s.PID != spans[i-1].PID {
+			idle += s.Start - mapStart
+		} else {
+			idle += s.Start - spans[i-1].End
 		}
 	}
 	return time.Duration(idle)
@@ -138,11 +142,12 @@ func benchmarkPool(b *testing.B, opts []multiprocessing.Option) {
 	cpu0, ok := parentCPU()
 	var idle time.Duration
 	for range b.N {
+		start := time.Now().UnixNano()
 		spans, err := timedFib.Map(context.Background(), pool, inputs)
 		if err != nil {
 			b.Fatal(err)
 		}
-		idle += idleBetweenTasks(spans)
+		idle += idleTime(start, spans)
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(idle)/float64(b.N), "idle-ns/op")

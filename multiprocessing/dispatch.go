@@ -40,6 +40,7 @@ type slot struct {
 	inflight []*task // sent to w and not yet answered, oldest first
 	starting bool    // a collector is starting a replacement
 	retired  bool    // w's input was closed: it gets no more calls
+	cpu      int     // the CPU its workers are pinned to, or -1
 }
 
 // drainedLocked reports that the pool is closed and has no work left, not
@@ -163,7 +164,7 @@ func (p *Pool) refillLocked(i int) error {
 	s := &p.slots[i]
 	s.starting = true
 	p.mu.Unlock()
-	w, err := startWorker(p.sp, &p.cfg)
+	w, err := startWorker(p.sp, &p.cfg, s.cpu)
 	p.mu.Lock()
 	s.starting = false
 	switch {

@@ -32,7 +32,9 @@
 //     keeps n workers; Submit returns a Future; Map keeps input order;
 //     Close drains, then stops; Terminate kills. A busy worker holds one
 //     more task in its pipe, so it never waits for the parent between two
-//     tasks (prefetch_test.go says what that may and may not cost). ExampleFunc_Map is the material's
+//     tasks (prefetch_test.go says what that may and may not cost).
+//     WithCPUAffinity pins each worker to a CPU of its own
+//     (affinity_linux.go). ExampleFunc_Map is the material's
 //     Pool.map(fib, [28, 30, 32]). Messages are length-prefixed frames over
 //     pipes (frame.go) holding a small hand-made envelope (message.go);
 //     FuzzReadFrame feeds the decoder garbage.

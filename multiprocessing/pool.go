@@ -23,6 +23,7 @@ type config struct {
 	output      *os.File
 	deathSignal bool
 	prefetch    int
+	pin         bool
 }
 
 // Option configures a Pool.
@@ -48,6 +49,17 @@ const DefaultPrefetch = 1
 // task waits for its worker even if another worker frees up first, so with
 // tasks of very different lengths 0 can be better.
 func WithPrefetch(n int) Option { return func(c *config) { c.prefetch = n } }
+
+// WithCPUAffinity pins each worker to one CPU, spreading the workers over
+// the CPUs the parent may use (round robin when there are more workers).
+// Unpinned, the kernel may wake a worker onto the CPU where another is
+// computing and leave it queued there while a CPU idles; pinned, a worker
+// cannot move off a CPU that something else needs. Which costs more
+// depends on the machine: BenchmarkCPUBound/processPoolPinned measures it
+// against the default (idle-ns/op is the time workers waited). A pinned
+// worker's Go runtime sees one CPU, so its GOMAXPROCS is 1. Linux only; a
+// no-op elsewhere.
+func WithCPUAffinity() Option { return func(c *config) { c.pin = true } }
 
 // Pool is a set of worker processes running registered functions.
 type Pool struct {
@@ -98,6 +110,13 @@ func NewPool(ctx context.Context, n int, opts ...Option) (*Pool, error) {
 	}
 	p := &Pool{cfg: cfg, sp: newSpawner(), slots: make([]slot, n), stopped: make(chan struct{})}
 	p.changed = sync.NewCond(&p.mu)
+	cpus := allowedCPUs()
+	for i := range p.slots {
+		p.slots[i].cpu = -1
+		if cfg.pin && len(cpus) > 0 {
+			p.slots[i].cpu = cpus[i%len(cpus)]
+		}
+	}
 	workers, err := p.startAll(n)
 	if err != nil {
 		p.sp.stop()
@@ -122,7 +141,7 @@ func (p *Pool) startAll(n int) ([]*worker, error) {
 	var err error
 	for range n {
 		var w *worker
-		if w, err = launchWorker(p.sp, &p.cfg); err != nil {
+		if w, err = launchWorker(p.sp, &p.cfg, p.slots[len(workers)].cpu); err != nil {
 			break
 		}
 		workers = append(workers, w)

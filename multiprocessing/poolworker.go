@@ -39,9 +39,10 @@ type worker struct {
 	exit      string // set by reap
 }
 
-// startWorker starts a worker and waits until it is ready.
-func startWorker(sp *spawner, cfg *config) (*worker, error) {
-	w, err := launchWorker(sp, cfg)
+// startWorker starts a worker, pinned to cpu unless it is -1, and waits
+// until it is ready.
+func startWorker(sp *spawner, cfg *config, cpu int) (*worker, error) {
+	w, err := launchWorker(sp, cfg, cpu)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +55,7 @@ func startWorker(sp *spawner, cfg *config) (*worker, error) {
 // launchWorker forks a worker without waiting for it. Starting one costs a
 // whole Go program's start-up (BenchmarkSpawnJoin), almost all of it in the
 // child, so a pool launches all its workers before it waits for any.
-func launchWorker(sp *spawner, cfg *config) (*worker, error) {
+func launchWorker(sp *spawner, cfg *config, cpu int) (*worker, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -74,7 +75,7 @@ func launchWorker(sp *spawner, cfg *config) (*worker, error) {
 	cmd.ExtraFiles = []*os.File{callR, replyW} // fds 3 and 4 in the child
 	cmd.Stdout, cmd.Stderr = cfg.output, cfg.output
 	cmd.SysProcAttr = workerAttrs(cfg.deathSignal)
-	err = sp.start(cmd)
+	err = sp.start(cmd, cpu)
 	// The child has its copies; the parent keeping these would stop the
 	// child from ever seeing end of stream, and itself from seeing the
 	// child die.

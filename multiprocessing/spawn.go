@@ -18,6 +18,7 @@ import (
 
 type spawnRequest struct {
 	cmd *exec.Cmd
+	cpu int // the one CPU the child may run on, or -1 for any
 	err chan error
 }
 
@@ -36,16 +37,16 @@ func (s *spawner) loop() {
 	runtime.LockOSThread()
 	defer close(s.done)
 	for r := range s.reqs {
-		r.err <- r.cmd.Start()
+		r.err <- startOn(r.cmd, r.cpu)
 	}
 	// Every child forked on this thread has been reaped by now (stop's
 	// contract), so the thread may go back to the runtime.
 	runtime.UnlockOSThread()
 }
 
-// start forks cmd on the spawner's thread.
-func (s *spawner) start(cmd *exec.Cmd) error {
-	r := spawnRequest{cmd: cmd, err: make(chan error, 1)}
+// start forks cmd on the spawner's thread, pinned to cpu unless it is -1.
+func (s *spawner) start(cmd *exec.Cmd, cpu int) error {
+	r := spawnRequest{cmd: cmd, cpu: cpu, err: make(chan error, 1)}
 	s.reqs <- r
 	return <-r.err
 }

@@ -1,0 +1,98 @@
+package multiprocessing_test
+
+// WithCPUAffinity: every worker, every thread of it, on one CPU of its
+// own, from its first instruction; the parent untouched.
+//
+// Run:  go test -run Affinity ./multiprocessing/
+
+import (
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/unix"
+
+	"github.com/concurrency-atlas/atlas/multiprocessing"
+)
+
+func init() {
+	multiprocessing.Register("test/gomaxprocs", func([]byte) ([]byte, error) {
+		return strconv.AppendInt(nil, int64(runtime.GOMAXPROCS(0)), 10), nil
+	})
+}
+
+// threadCPUs reads the CPUs each thread of process pid may use.
+func threadCPUs(t *testing.T, pid int) []string {
+	t.Helper()
+	dir := "/proc/" + strconv.Itoa(pid) + "/task"
+	tids, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var lists []string
+	for _, tid := range tids {
+		status, err := os.ReadFile(dir + "/" + tid.Name() + "/status")
+		require.NoError(t, err)
+		for line := range strings.Lines(string(status)) {
+			if v, ok := strings.CutPrefix(line, "Cpus_allowed_list:"); ok {
+				lists = append(lists, strings.TrimSpace(v))
+			}
+		}
+	}
+	return lists
+}
+
+func TestCPUAffinityPinsEveryThreadOfEachWorker(t *testing.T) {
+	var before unix.CPUSet
+	require.NoError(t, unix.SchedGetaffinity(0, &before))
+	if before.Count() < 2 {
+		t.Skip("needs two CPUs to show the workers spread out")
+	}
+	pool := newPool(t, 2, multiprocessing.WithCPUAffinity())
+
+	var pinned []string
+	for _, pid := range pool.PIDs() {
+		lists := threadCPUs(t, pid)
+		require.NotEmpty(t, lists)
+		for _, l := range lists {
+			assert.Equal(t, lists[0], l, "worker %d: every thread on the same CPU", pid)
+		}
+		_, err := strconv.Atoi(lists[0])
+		assert.NoError(t, err, "worker %d runs on one CPU, not %q", pid, lists[0])
+		pinned = append(pinned, lists[0])
+	}
+	assert.NotEqual(t, pinned[0], pinned[1], "the two workers share no CPU")
+
+	res, err := pool.Submit(t.Context(), "test/gomaxprocs", nil).Wait()
+	require.NoError(t, err)
+	assert.Equal(t, "1", string(res), "a pinned worker's runtime sees one CPU")
+
+	var after unix.CPUSet
+	require.NoError(t, unix.SchedGetaffinity(0, &after))
+	assert.Equal(t, before, after, "the parent is not pinned")
+	for _, l := range threadCPUs(t, os.Getpid()) {
+		assert.NotContains(t, pinned, l, "no thread of the parent is pinned")
+	}
+}
+
+func TestCPUAffinityCarriesOverToAReplacement(t *testing.T) {
+	pool := newPool(t, 1, multiprocessing.WithCPUAffinity())
+	old := pool.PIDs()[0]
+	cpu := threadCPUs(t, old)[0]
+	_, pid := startBlockingTask(t, t.Context(), pool)
+	require.Equal(t, old, pid)
+	proc, err := os.FindProcess(pid)
+	require.NoError(t, err)
+	require.NoError(t, proc.Kill())
+
+	// The replacement answers this task, so it exists by then.
+	res, err := pool.Submit(t.Context(), "test/pid", nil).Wait()
+	require.NoError(t, err)
+	replacement := mustAtoi(t, string(res))
+	require.NotEqual(t, old, replacement)
+	for _, l := range threadCPUs(t, replacement) {
+		assert.Equal(t, cpu, l, "the replacement is pinned where its predecessor was")
+	}
+}
