@@ -40,7 +40,7 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 		return err
 	}
 	if o.from != "" {
-		return rebuild(ctx, goBin, root, o.from, stdout)
+		return rebuild(ctx, goBin, root, o.from, o.readme, stdout)
 	}
 	pkgs, err := findPackages(ctx, goBin, root, o.pkgs)
 	if err != nil {
@@ -98,7 +98,7 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 }
 
 // rebuild writes the report of an existing raw file next to it.
-func rebuild(ctx context.Context, goBin, root, rawPath string, stdout io.Writer) error {
+func rebuild(ctx context.Context, goBin, root, rawPath string, readme bool, stdout io.Writer) error {
 	raw, err := os.ReadFile(rawPath)
 	if err != nil {
 		return err
@@ -113,7 +113,7 @@ func rebuild(ctx context.Context, goBin, root, rawPath string, stdout io.Writer)
 	}
 	defer os.RemoveAll(work)
 	inRepo := filepath.Dir(abs) == filepath.Join(root, "testdata", "bench")
-	return write(ctx, goBin, root, work, filepath.Dir(abs), strings.TrimSuffix(filepath.Base(abs), ".txt"), raw, inRepo, stdout)
+	return write(ctx, goBin, root, work, filepath.Dir(abs), strings.TrimSuffix(filepath.Base(abs), ".txt"), raw, inRepo && readme, stdout)
 }
 
 // write stages the raw results, the Markdown report and the charts in work,
