@@ -129,9 +129,13 @@ func (p *Pool) feed(i int) {
 		if hook := testHookSent.Load(); hook != nil {
 			(*hook)(t.name, w.pid)
 		}
+		// Counted before the write: the reply, and so the task's end, may
+		// come before this goroutine runs again.
+		size := int64(frameHeader + 2 + len(t.name) + len(t.arg))
+		p.sent.Add(size)
 		err := w.send(t.name, t.arg)
-		p.sent.Add(int64(frameHeader + 2 + len(t.name) + len(t.arg)))
 		if err != nil {
+			p.sent.Add(-size)
 			// The worker is gone or its input is broken. Its collector
 			// sees the end of its replies and settles everything it held.
 			w.kill()
