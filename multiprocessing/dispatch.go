@@ -208,6 +208,9 @@ func (p *Pool) collect(i int, w *worker) {
 		if len(s.inflight) > 0 {
 			next = s.inflight[0]
 		}
+		// Counted before any feeder can act on the freed place.
+		p.received.Add(int64(n))
+		p.tasks.Add(1)
 		p.changed.Broadcast()
 		p.retireIdleLocked()
 		p.mu.Unlock()
@@ -217,8 +220,6 @@ func (p *Pool) collect(i int, w *worker) {
 			w.cancelled.Store(true)
 			w.kill()
 		}
-		p.received.Add(int64(n))
-		p.tasks.Add(1)
 		t.finish(decodeReply(t.name, m))
 	}
 }

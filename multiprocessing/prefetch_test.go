@@ -21,19 +21,17 @@ import (
 	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
-// sentWhile returns a channel that receives, each time a call of name is
-// handed to a worker, whether the held task was still running then.
-func sentWhile(t *testing.T, name string, held *multiprocessing.Future) <-chan bool {
+// sentUnanswered returns a channel that receives, each time a call of name
+// is handed to a worker, whether the pool had still not received a single
+// answer since this was called: with a held task running, whether the
+// call went out before the held task's answer came back.
+func sentUnanswered(t *testing.T, pool *multiprocessing.Pool, name string) <-chan bool {
 	t.Helper()
+	answered := pool.Stats().Tasks
 	ch := make(chan bool, 8)
 	restore := multiprocessing.OnSend(func(n string, _ int) {
 		if n == name {
-			select {
-			case <-held.Done():
-				ch <- false
-			default:
-				ch <- true
-			}
+			ch <- pool.Stats().Tasks == answered
 		}
 	})
 	t.Cleanup(restore)
@@ -74,7 +72,7 @@ func TestPrefetchSendsTheNextTaskBeforeTheLastIsAnswered(t *testing.T) {
 		t.Run("prefetch="+strconv.Itoa(tc.prefetch), func(t *testing.T) {
 			pool := newPool(t, 1, multiprocessing.WithPrefetch(tc.prefetch))
 			held, pid, release := startHeldTask(t, t.Context(), pool)
-			sent := sentWhile(t, "test/pid", held)
+			sent := sentUnanswered(t, pool, "test/pid")
 			next := pool.Submit(t.Context(), "test/pid", nil)
 			if tc.whileHeld {
 				assert.True(t, <-sent, tc.explaining)
@@ -92,7 +90,7 @@ func TestPrefetchSendsTheNextTaskBeforeTheLastIsAnswered(t *testing.T) {
 func TestPrefetchedTaskOutlivesItsWorker(t *testing.T) {
 	pool := newPool(t, 1)
 	held, pid, _ := startHeldTask(t, t.Context(), pool)
-	sent := sentWhile(t, "test/pid", held)
+	sent := sentUnanswered(t, pool, "test/pid")
 	waiting := pool.Submit(t.Context(), "test/pid", nil)
 	require.True(t, <-sent, "the task is in the worker's pipe")
 
@@ -114,7 +112,7 @@ func TestPrefetchedTaskOutlivesItsWorker(t *testing.T) {
 func TestCancellingAPrefetchedTaskSparesTheRunningOne(t *testing.T) {
 	pool := newPool(t, 1)
 	held, pid, release := startHeldTask(t, t.Context(), pool)
-	sent := sentWhile(t, "test/pid", held)
+	sent := sentUnanswered(t, pool, "test/pid")
 	ctx, cancel := context.WithCancel(t.Context())
 	waiting := pool.Submit(ctx, "test/pid", nil)
 	require.True(t, <-sent, "the task is in the worker's pipe")
