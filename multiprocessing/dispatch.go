@@ -49,10 +49,10 @@ func (p *Pool) drainedLocked() bool {
 	return p.closed && len(p.queue) == 0 && p.inflight == 0
 }
 
-// retireIdleLocked closes the input of every worker once the pool is
-// drained: end of input is a worker's signal to exit, and its collector
-// then reaps it.
-func (p *Pool) retireIdleLocked() {
+// retireWhenDrainedLocked closes the input of every worker once the pool is
+// drained or terminated: end of input is a worker's signal to exit, and
+// its collector then reaps it.
+func (p *Pool) retireWhenDrainedLocked() {
 	if !p.drainedLocked() && !p.terminated {
 		return
 	}
@@ -142,7 +142,7 @@ func (p *Pool) feed(i int) {
 		}
 		p.mu.Lock()
 	}
-	p.retireIdleLocked()
+	p.retireWhenDrainedLocked()
 }
 
 // startLocked starts a worker for the empty slot i, on behalf of t, which
@@ -212,7 +212,7 @@ func (p *Pool) collect(i int, w *worker) {
 		p.received.Add(int64(n))
 		p.tasks.Add(1)
 		p.changed.Broadcast()
-		p.retireIdleLocked()
+		p.retireWhenDrainedLocked()
 		p.mu.Unlock()
 		if next != nil && !next.start() {
 			// next was cancelled while it waited in the pipe, and the
@@ -267,7 +267,7 @@ func (p *Pool) bury(i int, w *worker, err error) {
 		_ = p.refillLocked(i)
 	}
 	p.changed.Broadcast()
-	p.retireIdleLocked()
+	p.retireWhenDrainedLocked()
 	p.mu.Unlock()
 	for _, t := range failed {
 		t.finish(nil, ErrPoolTerminated)

@@ -261,7 +261,7 @@ func (p *Pool) Close() error {
 	if !p.closed {
 		p.closed = true
 		p.changed.Broadcast()
-		p.retireIdleLocked()
+		p.retireWhenDrainedLocked()
 	}
 	p.mu.Unlock()
 	p.shutdown()
