@@ -111,7 +111,8 @@ func TestEveryCPUModelComputesTheSameAnswer(t *testing.T) {
 }
 
 // BenchmarkCPUBound runs cpuJob under every model. speedup is serial's
-// time at the same GOMAXPROCS over the model's: the testing package runs
+// time at the same GOMAXPROCS over the model's; cpu-cores is the CPU this
+// process kept busy (a process pool's workers are not counted in it): the testing package runs
 // every -cpu setting of one sub-benchmark before the next, so serial's
 // times are kept per setting. The loops run over b.N, not b.Loop: with
 // Go 1.26 a b.Loop sub-benchmark measures its first -cpu value under the
@@ -123,11 +124,13 @@ func BenchmarkCPUBound(b *testing.B) {
 	for _, m := range cpuModels {
 		b.Run(m.name, func(b *testing.B) {
 			ctx := context.Background()
+			cpu := startCPU()
 			for range b.N {
 				if _, err := m.run(ctx, pool, cpuJob); err != nil {
 					b.Fatal(err)
 				}
 			}
+			cpu.report(b)
 			perOp := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 			procs := runtime.GOMAXPROCS(0)
 			if m.name == "serial" {

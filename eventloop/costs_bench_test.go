@@ -1,9 +1,12 @@
-// Costs (A10, A12): what a loop task costs next to a goroutine: creating
-// and awaiting one, switching between two, and keeping many of them
-// waiting. Compare the sub-benchmarks of each benchmark with each other.
-// Run: go test -run '^$' -bench 'CreateAwait|Switch|CoroutineCreate|ManySleepers' -cpu 1,2 ./eventloop/
+// Costs (A10, A12, A13): what a loop task costs next to a goroutine and
+// next to a plain call: creating and awaiting one, switching between two,
+// and keeping many of them waiting. Compare the sub-benchmarks of each
+// benchmark with each other.
+// Run: go test -run '^$' -bench 'CreateAwait|DirectAwait|Switch|CoroutineCreate|ManySleepers' -cpu 1,2 ./eventloop/
 // You will see ns/op for each, ns/switch for Switch, and bytes/task (heap
-// plus stacks held per waiting task) for ManySleepers.
+// plus stacks held per waiting task) for ManySleepers. DirectAwait shows a
+// direct await costing a function call, or one turn if the callee yields,
+// where a task costs a create and two turns more.
 //
 // Where a loop task's time goes: CreateAwait/loopTask reuses a parked
 // coroutine, so it pays for four coroutine switches (the creator parks,
@@ -53,6 +56,52 @@ func BenchmarkCreateAwait(b *testing.B) {
 			<-done
 		}
 	})
+}
+
+// BenchmarkDirectAwait (A13) awaits the same coroutine two ways: called
+// directly on the caller's coroutine, or made a task and awaited. callee
+// says whether it returns at once or yields once first; with yields, both
+// ways pay for that one turn, and only the task pays for two more.
+// callee=returns/via=task is the op of CreateAwait/loopTask, repeated
+// here so that each pair can be read side by side.
+func BenchmarkDirectAwait(b *testing.B) {
+	callees := []struct {
+		name string
+		fn   func(*Coro) (int, error)
+	}{
+		{"returns", noop},
+		{"yields", func(co *Coro) (int, error) { return 1, co.Sleep(0) }},
+	}
+	for _, callee := range callees {
+		b.Run("callee="+callee.name+"/via=direct", func(b *testing.B) {
+			b.ReportAllocs()
+			_, err := Run(New(), func(co *Coro) (int, error) {
+				for b.Loop() {
+					if _, err := callee.fn(co); err != nil {
+						return 0, err
+					}
+				}
+				return 0, nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		})
+		b.Run("callee="+callee.name+"/via=task", func(b *testing.B) {
+			b.ReportAllocs()
+			_, err := Run(New(), func(co *Coro) (int, error) {
+				for b.Loop() {
+					if _, err := Await(co, CreateTask(co, "t", callee.fn)); err != nil {
+						return 0, err
+					}
+				}
+				return 0, nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
 }
 
 // One op is a round trip: two switches, A to B and back. iterPull is the

@@ -1,5 +1,5 @@
 // Package eventloop builds asyncio's event loop in the open, so that its
-// claims (A1-A8, A10, A12 of the catalogue) can be checked in Go and set
+// claims (A1-A8, A10, A12-A14 of the catalogue) can be checked in Go and set
 // next to goroutines, which hide the same machinery in the runtime.
 //
 // The chapter, in order:
@@ -14,6 +14,13 @@
 //     (testing/synctest): three awaited 1 s waits take 3 s (A3); a created
 //     task runs while its creator sleeps, 5 s not 6 (A4); gathering three
 //     2 s waits takes 2 s (A5); two tasks interleave in a fixed order (A6).
+//   - inline_test.go: a coroutine is a function taking the *Coro, and
+//     calling it is awaiting it directly: it runs inline, in order, and
+//     costs no turn of the loop; the same function given to CreateTask
+//     starts only when its creator yields, two turns dearer (A13).
+//   - sharing_test.go: the loop's tasks share a plain int with no lock and
+//     no data race, yet lose an update held across an await; another
+//     goroutine reaches the loop only through CallSoonThreadsafe (A14).
 //   - blocking_test.go: a task that never awaits stalls them all, and the
 //     Debug mode names it with its duration (A7).
 //   - executor.go: ToThread and RunInExecutor move blocking calls off the
@@ -26,7 +33,8 @@
 //     loop buys asyncio's one-thread semantics, not memory, nor speed: a
 //     task is built from coroutine switches (BenchmarkSwitch/iterPull),
 //     creating and awaiting one is two round trips through the loop
-//     (compare BenchmarkCreateAwait/loopTask with BenchmarkSwitch/loopTasks),
+//     (compare BenchmarkCreateAwait/loopTask with BenchmarkSwitch/loopTasks)
+//     where a direct await is a function call (BenchmarkDirectAwait, A13),
 //     and a task that cannot reuse a parked coroutine first starts one
 //     (BenchmarkCoroutineCreate), which is what every task in
 //     BenchmarkManySleepers does.

@@ -8,6 +8,7 @@ func Architectures() []Architecture {
 		{Name: "goroutines", Run: Goroutines},
 		{Name: "eventLoop", Run: OnLoop(fetchOnLoop, computeOnLoop)},
 		{Name: "eventLoopToThread", Run: OnLoop(fetchInThread, computeOnLoop)},
+		{Name: "eventLoopExecutor", Run: OnLoop(fetchInThread, computeInGoroutine)},
 		{Name: "eventLoopProcessPool", Run: OnLoop(fetchInThread, computeInProcess), NeedsPool: true},
 		{Name: "processPoolGoroutineIO", Run: ProcessPoolGoroutineIO, NeedsPool: true},
 		{Name: "pipeline", Run: Pipeline(DefaultPipeline())},

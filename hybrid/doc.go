@@ -11,8 +11,8 @@
 //   - env.go: what an architecture is, and Serial, the baseline.
 //   - goroutines.go: one goroutine per item, the idiomatic Go answer.
 //   - loop.go: the event-loop architectures, with everything on the loop
-//     (it stalls), with ToThread for the fetches (H2), and with a process
-//     pool behind RunInExecutor for the computing (H1, A9).
+//     (it stalls), with ToThread for the fetches (H2), and with goroutines
+//     or a process pool behind RunInExecutor for the computing (A9, H1).
 //   - processes.go: the worker side, and a process pool whose workers
 //     fetch their own items with goroutines (H3).
 //   - pipeline.go: stages joined by channels, each sized for its work.
@@ -23,18 +23,23 @@
 //     mixes (mostly waiting, balanced, mostly computing) at -cpu 1,2,4.
 //
 // The verdict for Go, from the committed run (testdata/bench at the module
-// root, checked again by each run of the report command): once GOMAXPROCS
-// covers the cores, plain goroutines are the best on every mix, or within
-// 5% of the best (the balanced mix, where the pipeline sometimes edges
-// ahead), so H4 does not hold in Go. The runtime already is the hybrid the material
-// builds by hand: its netpoller parks goroutines that wait on the network,
-// and its scheduler spreads the computing goroutines over the cores. The
-// hybrids work and are correct; each pays for a hand-off (a loop's turn, a
-// pipe to a worker) that goroutines do not. Two exceptions are worth
-// knowing. A process pool brings cores of its own, so when a program is
-// held to GOMAXPROCS=1 the pool architectures win the computing-heavy
-// mixes. And a process pool isolates crashes: a worker killed mid-run
-// costs one task, not the program (TestAWorkerKilledMidRunReachesTheCaller).
+// root, checked by the tests and by each run of the report command): once
+// GOMAXPROCS covers the cores, no hybrid beats plain goroutines on any mix
+// by more than 10%, and where one edges ahead README's table calls it a
+// tie, so H4 does not hold in Go. The runtime already is the hybrid the
+// material builds by hand: its netpoller parks goroutines that wait on the
+// network, and its scheduler spreads the computing goroutines over the
+// cores. The hybrids work and are correct; each pays for a hand-off (a
+// loop's turn, a pipe to a worker) that goroutines do not. Three things
+// are worth knowing. Inside an event loop, a process pool does the
+// computing of the balanced and computing-heavy mixes faster than a
+// goroutine executor (A9), most likely because the loop's one thread needs
+// a P for every hand-off while goroutines that compute hold the Ps (not yet
+// measured on its own). A process pool brings
+// cores of its own, so when a program is held to GOMAXPROCS=1 the pool
+// with goroutine I/O beats plain goroutines on the computing-heavy mix
+// (H3). And a process pool isolates crashes: a worker killed mid-run costs
+// one task, not the program (TestAWorkerKilledMidRunReachesTheCaller).
 //
 // Beyond one machine. When the work no longer fits one machine the
 // question changes from "which model" to "which queue and which scheduler

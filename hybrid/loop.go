@@ -8,9 +8,11 @@ package hybrid
 //     as serial: the stall the material warns about.
 //   - eventLoopToThread (H2): fetches go to other goroutines through
 //     ToThread, so they overlap; the computing still happens on the loop.
-//   - eventLoopProcessPool (H1, A9): fetches through ToThread, and the
-//     computing goes to worker processes through RunInExecutor, so the loop
-//     only coordinates.
+//   - eventLoopExecutor (A9): fetches through ToThread, and the computing
+//     goes to other goroutines through RunInExecutor, so the loop only
+//     coordinates: Go's answer to "CPU work belongs off the loop".
+//   - eventLoopProcessPool (H1, A9): the same, with worker processes
+//     doing the computing, as the material recommends.
 //
 //	go test -run 'TestEveryArchitecture.*/eventLoop' -v ./hybrid/
 
@@ -41,6 +43,12 @@ func fetchInThread(co *eventloop.Coro, ctx context.Context, env Env, id int) (st
 
 func computeOnLoop(_ *eventloop.Coro, _ context.Context, _ Env, m workload.Mix, id int, body string) (int, error) {
 	return m.Compute(id, body)
+}
+
+func computeInGoroutine(co *eventloop.Coro, _ context.Context, _ Env, m workload.Mix, id int, body string) (int, error) {
+	return eventloop.RunInExecutor(co, eventloop.GoroutineExecutor, func(context.Context) (int, error) {
+		return m.Compute(id, body)
+	})
 }
 
 func computeInProcess(co *eventloop.Coro, ctx context.Context, env Env, m workload.Mix, id int, body string) (int, error) {

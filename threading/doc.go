@@ -25,24 +25,31 @@
 //     tasks speed up with GOMAXPROCS until the cores run out. The claim
 //     that threads cannot compute in parallel does not hold in Go;
 //     GOMAXPROCS=1 is the nearest thing to an interpreter lock.
-//  7. Waiting releases the processor (T3, F4): waiting_test.go, cputime.go.
+//  7. What that lock protects (T9): mapwrites.go. Without it a built-in
+//     map is not safe to write from two goroutines: a child program dies
+//     with "fatal error: concurrent map writes", past any recover; a
+//     mutex or sync.Map makes the count exact again.
+//  8. Waiting releases the processor (T3, F4): waiting_test.go, cputime.go.
 //     A thousand sleepers on one P take one sleep; a goroutine blocked in
 //     read(2) does not stop the others; getrusage shows a sleeper idle
 //     and a spinner busy.
-//  8. Preemption (T8): preemption.go. A call-free loop is preempted at
+//  9. Preemption (T8): preemption.go. A call-free loop is preempted at
 //     GOMAXPROCS=1; with GODEBUG=asyncpreemptoff=1 it starves the rest;
 //     runtime.Gosched is the cooperative way out.
-//  9. A worker pool fetching URLs (T6): pool.go. Bounded concurrency,
+//  10. A worker pool fetching URLs (T6): pool.go. Bounded concurrency,
 //     results in order, the first error cancels the rest.
-//  10. A panic anywhere ends the process (F6): panics.go.
-//  11. Costs (T7, F7, D2): costs.go. Start and join, ping-pong and memory
+//  11. A panic anywhere ends the process (F6): panics.go.
+//  12. Costs (T7, F7, D2): costs.go. Start and join, ping-pong and memory
 //     per waiter, for goroutines and for OS threads.
 //
 // Two things the material does not lead you to expect, shown by tests:
 // the runtime's "all goroutines are asleep" detector is silent in any
 // binary that links cgo (this one does, through net, unless built with
 // CGO_ENABLED=0); and in a -race build an atomic load is a function call,
-// so a loop polling one can be preempted cooperatively.
+// so a loop polling one can be preempted cooperatively. That is why the
+// deadlock and the starving loop also run as small programs under
+// testdata/programs, built without cgo or -race; so does the map crash,
+// which the race detector would otherwise report first as a data race.
 //
 // Pictures drawn from runtime traces of this chapter's claims, in
 // testdata/pictures at the module root (regenerate with

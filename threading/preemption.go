@@ -3,18 +3,23 @@
 // (asynchronous preemption), so even at GOMAXPROCS=1 it cannot starve the
 // other goroutines.
 //
-//	go test -run 'Preempt|Starve|Gosched' -v ./threading/
+//	go test -race -run 'Preempt|Starve|Gosched' -v ./threading/
+//	GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1 go run ./testdata/programs/tightloop
 //
-// You will see three child processes at GOMAXPROCS=1: with the default
-// settings the main goroutine runs while SpinUntil spins; with
-// GODEBUG=asyncpreemptoff=1 it never runs again and the harness has to
-// kill the child; and SpinYielding, which calls runtime.Gosched each
-// round, lets it run even with asynchronous preemption off.
+// You will see testdata/programs/tightloop, which spins SpinUntil's loop
+// while main waits, run at GOMAXPROCS=1: with the default settings main
+// runs and stops the loop; with GODEBUG=asyncpreemptoff=1 it prints
+// "spinning" and nothing more until the harness kills it (the go run
+// line above hangs the same way: stop it with Ctrl-C). SpinYielding,
+// which calls runtime.Gosched each round, lets main run even with
+// asynchronous preemption off.
 //
-// One nuance: built with -race, the atomic load in the loop becomes a real
-// function call, and every call is a point where a goroutine can be
-// preempted cooperatively. There the loop does not starve anything even
-// with asynchronous preemption off, and the test checks that instead.
+// The program is built without the race detector, and that matters: in a
+// -race build the atomic load in the loop is a real function call, and
+// every call is a point where a goroutine can be preempted cooperatively.
+// The same loop inside the race-built test binary therefore does not
+// starve anything even with asynchronous preemption off;
+// TestRaceBuildGivesTheTightLoopAPreemptionPoint shows that too.
 
 package threading
 

@@ -1,238 +1,356 @@
 package report
 
+// Every CLAIMS.md verdict that rests on a measurement, as a check over a
+// run's results. This file is the one place where a verdict meets its
+// numbers: the report command runs these checks on every run and fails
+// when the machine contradicts one, and a test runs them on the committed
+// run that README names, so a verdict cannot drift from the data.
+//
+// Each check is one statement about the numbers ("a goroutine starts at
+// least ten times faster than an OS thread"), judged as a statistical
+// statement (stats.go): confirmed when the whole confidence interval of the
+// ratio agrees, contradicted when the whole interval disagrees, and
+// inconclusive when the noise is wider than the difference. A statement of
+// the form "no better than" or "within x% of" carries its margin in the
+// factor it names.
+
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
-// Outcome is what fresh numbers say about one committed verdict.
+// Outcome is what a run's numbers say about one statement.
 type Outcome int
 
 const (
-	NoData      Outcome = iota // the benchmarks behind the check did not run
-	CannotShow                 // this machine cannot show the effect (one core, say)
-	Confirmed                  // the numbers agree with the committed verdict
-	Contradicts                // the numbers disagree: the verdict needs a look
+	NoData       Outcome = iota // the benchmarks behind the check did not run
+	CannotShow                  // this machine cannot show the effect (one core, say)
+	NotJudged                   // a smoke run: one sample of each, which measures nothing
+	Confirmed                   // the confidence interval agrees with the statement
+	Inconclusive                // the interval straddles the statement's bound: within the noise
+	Contradicted                // the interval disagrees with the statement
 )
 
 func (o Outcome) String() string {
-	return [...]string{"no data", "cannot show here", "confirmed", "CONTRADICTS"}[o]
+	return [...]string{"no data", "cannot show here", "not judged", "confirmed", "inconclusive", "CONTRADICTED"}[o]
 }
 
-// CheckResult is one claim check's outcome with the figures behind it.
+// Check is one measured statement and the CLAIMS.md verdict it backs.
+type Check struct {
+	ID      string // the claim, as in CLAIMS.md
+	Verdict string // the verdict a confirmed statement backs
+	Says    string // the statement, in words
+	eval    func(d *Data) (Outcome, string)
+}
+
+// CheckResult is one check's outcome on a run, with the figures behind it.
 type CheckResult struct {
-	ID, Expect string
-	Outcome    Outcome
-	Detail     string
+	Check
+	Outcome Outcome
+	Detail  string
 }
 
-// check tests the numbers behind one verdict that rests on a ratio.
-type check struct {
-	id     string
-	expect string // the committed verdict's reading of the numbers
-	eval   func(d *Data, cores int) (Outcome, string)
-}
+// The verdicts, as CLAIMS.md spells them.
+const (
+	holds       = "holds"
+	nuanced     = "holds with a nuance"
+	doesNotHold = "does not hold in Go"
+)
 
-// The cross-model benchmarks of package bench that the checks read.
+// The benchmarks the checks read, by package folder.
 const (
 	cpuBound  = "BenchmarkCPUBound"
+	ioBound   = "BenchmarkIOBound"
 	start     = "BenchmarkStart"
 	roundTrip = "BenchmarkRoundTrip"
 	memory    = "BenchmarkMemoryPerWaiter"
-	ioBound   = "BenchmarkIOBound"
+	mixed     = "BenchmarkMixed"
 )
 
-// minSpeedup is the least gain at two cores that counts as parallel: well
-// above what noise or a GIL-like lock could give, below the ideal 2x.
-const minSpeedup = 1.5
+// atCores stands for the machine's core count in a series.
+const atCores = 0
 
-var checks = []check{
-	{"T2", "CPU-bound goroutines speed up with GOMAXPROCS: Go has no interpreter lock",
-		func(d *Data, cores int) (Outcome, string) {
-			return speedupAt(d, cpuBound+"/goroutines", cores)
-		}},
-	{"F8", "the speedup stops growing at the machine's core count",
-		func(d *Data, cores int) (Outcome, string) {
-			at, okAt := d.Median(Key{"bench", cpuBound + "/goroutines", cores}, "speedup")
-			above, okAbove := d.Median(Key{"bench", cpuBound + "/goroutines", 2 * cores}, "speedup")
-			if !okAt || !okAbove {
-				return NoData, fmt.Sprintf("needs -cpu %d,%d", cores, 2*cores)
-			}
-			detail := fmt.Sprintf("%.2fx at GOMAXPROCS=%d, %.2fx at %d", at, cores, above, 2*cores)
-			if above < at*1.2 {
-				return Confirmed, detail
-			}
-			return Contradicts, detail
-		}},
-	{"M2", "a process pool also speeds CPU work up, but no more than goroutines do",
-		func(d *Data, cores int) (Outcome, string) {
-			o, detail := speedupAt(d, cpuBound+"/processPool", cores)
-			if o != Confirmed {
+// series names one benchmark's samples in one unit at one GOMAXPROCS.
+type series struct {
+	pkg, name string
+	procs     int // atCores for the machine's core count
+	unit      string
+}
+
+func (s series) at(procs int) series { s.procs = procs; return s }
+
+func (s series) label() string {
+	name := s.name
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	return fmt.Sprintf("%s@%d", name, s.procs)
+}
+
+func bench(name, unit string, procs int) series { return series{"bench", name, procs, unit} }
+
+func mix(m, arch string, procs int) series {
+	return series{"hybrid", mixed + "/" + m + "/" + arch, procs, "speedup"}
+}
+
+// resolve fixes a series' GOMAXPROCS for d and returns its samples.
+func (s series) resolve(d *Data) (series, []float64, Outcome, string) {
+	if s.procs == atCores {
+		s.procs = d.Cores()
+	}
+	xs := d.Samples(Key{s.pkg, s.name, s.procs}, s.unit)
+	if len(xs) == 0 {
+		return s, nil, NoData, fmt.Sprintf("needs %s.%s at GOMAXPROCS=%d (%s)", s.pkg, s.name, s.procs, s.unit)
+	}
+	return s, xs, Confirmed, ""
+}
+
+// needsCores is a check that only a machine with at least two cores can
+// make, since it is about running in parallel.
+func needsCores(eval func(d *Data) (Outcome, string)) func(d *Data) (Outcome, string) {
+	return func(d *Data) (Outcome, string) {
+		if d.Cores() < 2 {
+			return CannotShow, fmt.Sprintf("this machine has %d core", d.Cores())
+		}
+		return eval(d)
+	}
+}
+
+// atLeast: a is at least k times b. For k = 1 this is "a is larger".
+func atLeast(a, b series, k float64) func(*Data) (Outcome, string) {
+	return compare(a, b, k, true)
+}
+
+// atMost: a is at most k times b. For k = 1 this is "a is smaller"; for
+// k > 1 it is "a is no more than (k-1)·100% above b", a margin.
+func atMost(a, b series, k float64) func(*Data) (Outcome, string) {
+	return compare(a, b, k, false)
+}
+
+func compare(a, b series, k float64, atLeast bool) func(*Data) (Outcome, string) {
+	return func(d *Data) (Outcome, string) {
+		a, xa, o, why := a.resolve(d)
+		if o == NoData {
+			return o, why
+		}
+		b, xb, o, why := b.resolve(d)
+		if o == NoData {
+			return o, why
+		}
+		r := ratio(xa, xb)
+		op := "≥"
+		if !atLeast {
+			op = "≤"
+		}
+		detail := fmt.Sprintf("%s %s, %s %s: ratio %s (wanted %s %s)",
+			a.label(), Human(median(sorted(xa)), a.unit), b.label(), Human(median(sorted(xb)), b.unit), r, op, num(k))
+		// A bound of 1 asks for a difference, which the U test must see too.
+		significant := k != 1 || r.P < 1-Confidence
+		switch {
+		case atLeast && r.Lo >= k && significant, !atLeast && r.Hi <= k && significant:
+			return Confirmed, detail
+		case atLeast && r.Hi < k, !atLeast && r.Lo > k:
+			return Contradicted, detail
+		}
+		return Inconclusive, detail
+	}
+}
+
+// within: a is between lo and hi times b, an equivalence with a margin
+// on each side.
+func within(a, b series, lo, hi float64) func(*Data) (Outcome, string) {
+	return all(atLeast(a, b, lo), atMost(a, b, hi))
+}
+
+// sampleAtLeast and sampleAtMost hold one series' median, with its
+// interval, to a bound.
+func sampleAtLeast(a series, k float64) func(*Data) (Outcome, string) { return bound(a, k, true) }
+func sampleAtMost(a series, k float64) func(*Data) (Outcome, string)  { return bound(a, k, false) }
+
+func bound(a series, k float64, atLeast bool) func(*Data) (Outcome, string) {
+	return func(d *Data) (Outcome, string) {
+		a, xs, o, why := a.resolve(d)
+		if o == NoData {
+			return o, why
+		}
+		e := estimate(xs)
+		op := "≥"
+		if !atLeast {
+			op = "≤"
+		}
+		detail := fmt.Sprintf("%s %s [%s, %s], n=%d (wanted %s %s)", a.label(),
+			Human(e.Center, a.unit), Human(e.Lo, a.unit), Human(e.Hi, a.unit), e.N, op, Human(k, a.unit))
+		switch {
+		case math.IsInf(e.Lo, 0) || math.IsInf(e.Hi, 0):
+			return Inconclusive, detail
+		case atLeast && e.Lo >= k, !atLeast && e.Hi <= k:
+			return Confirmed, detail
+		case atLeast && e.Hi < k, !atLeast && e.Lo > k:
+			return Contradicted, detail
+		}
+		return Inconclusive, detail
+	}
+}
+
+// all is a statement made of several: confirmed when each part is,
+// contradicted when any part is, and otherwise as unsure as its least
+// certain part.
+func all(parts ...func(*Data) (Outcome, string)) func(*Data) (Outcome, string) {
+	return func(d *Data) (Outcome, string) {
+		worst := Confirmed
+		var details []string
+		for _, p := range parts {
+			o, detail := p(d)
+			if o == NoData || o == CannotShow {
 				return o, detail
 			}
-			g, ok := d.Median(Key{"bench", cpuBound + "/goroutines", cores}, "speedup")
-			p, _ := d.Median(Key{"bench", cpuBound + "/processPool", cores}, "speedup")
-			if !ok {
-				return NoData, "no goroutines series"
-			}
-			detail = fmt.Sprintf("process pool %.2fx, goroutines %.2fx at GOMAXPROCS=%d", p, g, cores)
-			if p <= g*1.05 {
-				return Confirmed, detail
-			}
-			return Contradicts, detail
-		}},
-	{"T7", "a goroutine starts faster than an OS thread, which starts faster than a process",
-		func(d *Data, _ int) (Outcome, string) {
-			return ordered(d, start, "sec/op", "goroutine", "osThread", "process")
-		}},
-	{"F7", "a channel round trip is cheaper than one between locked OS threads or processes",
-		func(d *Data, _ int) (Outcome, string) {
-			o, detail := ordered(d, roundTrip, "sec/op", "channel", "lockedOSThreads")
-			if o != Confirmed {
-				return o, detail
-			}
-			o2, detail2 := ordered(d, roundTrip, "sec/op", "channel", "pipe")
-			return o2, detail + "; " + detail2
-		}},
-	{"D2", "a goroutine waits in less memory than an OS thread or a process",
-		func(d *Data, _ int) (Outcome, string) {
-			return ordered(d, memory, "bytes/task", "goroutine", "osThread", "process")
-		}},
-	{"H4", "no hybrid beats plain goroutines on mixed work: they are within 5% of the best on every mix",
-		goroutinesBestOnMixed},
-	{"T3", "waiting tasks overlap: goroutines finish I/O-bound work many times faster than serial",
-		func(d *Data, _ int) (Outcome, string) {
-			s, _, ok1 := d.MedianAtMost("bench", ioBound+"/serial", 1, "tasks/s")
-			g, _, ok2 := d.MedianAtMost("bench", ioBound+"/goroutines", 1, "tasks/s")
-			if !ok1 || !ok2 {
-				return NoData, "needs " + ioBound + " at GOMAXPROCS=1"
-			}
-			detail := fmt.Sprintf("goroutines/serial = %.1fx the tasks/s at GOMAXPROCS=1", g/s)
-			if g/s >= 10 {
-				return Confirmed, detail
-			}
-			return Contradicts, detail
-		}},
+			worst = max(worst, o)
+			details = append(details, detail)
+		}
+		return worst, strings.Join(details, "; ")
+	}
 }
 
-// goroutinesBestOnMixed checks H4's verdict: on every mix, plain goroutines
-// measure within 5% of the best architecture at the machine's core count.
-func goroutinesBestOnMixed(d *Data, cores int) (Outcome, string) {
-	var detail []string
-	outcome := Confirmed
-	for _, mix := range []string{"mostlyIO", "balanced", "mostlyCPU"} {
-		prefix := mixed + "/" + mix + "/"
-		best, bestName := 0.0, ""
-		var g float64
-		found := false
-		for _, k := range d.Keys() {
-			arch, ok := strings.CutPrefix(k.Name, prefix)
-			if k.Pkg != "hybrid" || !ok || k.Procs != cores {
-				continue
-			}
-			v, ok := d.Median(k, "speedup")
-			if !ok {
-				continue
-			}
-			if arch == "goroutines" {
-				g, found = v, true
-			}
-			if v > best {
-				best, bestName = v, arch
-			}
-		}
-		if !found {
-			return NoData, fmt.Sprintf("needs %s at GOMAXPROCS=%d", prefix+"goroutines", cores)
-		}
-		detail = append(detail, fmt.Sprintf("%s: goroutines %.2fx, best %s %.2fx", mix, g, bestName, best))
-		if g < best*0.95 {
-			outcome = Contradicts
-		}
+// forEach makes one statement per item and joins them with all.
+func forEach[T any](items []T, part func(T) func(*Data) (Outcome, string)) func(*Data) (Outcome, string) {
+	var parts []func(*Data) (Outcome, string)
+	for _, it := range items {
+		parts = append(parts, part(it))
 	}
-	return outcome, strings.Join(detail, "; ")
+	return all(parts...)
 }
 
-func speedupAt(d *Data, name string, cores int) (Outcome, string) {
-	if cores < 2 {
-		return CannotShow, fmt.Sprintf("this machine has %d core", cores)
-	}
-	v, ok := d.Median(Key{"bench", name, 2}, "speedup")
-	if !ok {
-		return NoData, "needs " + name + " at GOMAXPROCS=2"
-	}
-	detail := fmt.Sprintf("%s: %.2fx at GOMAXPROCS=2", name, v)
-	if v >= minSpeedup {
-		return Confirmed, detail
-	}
-	return Contradicts, detail
+var mixNames = []string{"mostlyIO", "balanced", "mostlyCPU"}
+
+// hybrids are the architectures of the hybrid chapter that combine models.
+var hybrids = []string{"eventLoopToThread", "eventLoopExecutor", "eventLoopProcessPool", "processPoolGoroutineIO", "pipeline"}
+
+func cpu(model string, procs int) series {
+	return bench(cpuBound+"/"+model, "speedup", procs)
 }
 
-// ordered checks that the sub-benchmarks' medians rise in the given order,
-// each taken at GOMAXPROCS=1 where there, else at the lowest available.
-func ordered(d *Data, bench, unit string, subs ...string) (Outcome, string) {
-	var vals []float64
-	detail := ""
-	for i, s := range subs {
-		procs := d.Procs("bench", bench+"/"+s)
-		if len(procs) == 0 {
-			return NoData, "needs " + bench + "/" + s
-		}
-		v, _ := d.Median(Key{"bench", bench + "/" + s, procs[0]}, unit)
-		vals = append(vals, v)
-		if i > 0 {
-			detail += " < "
-		}
-		detail += s + " " + Human(v, unit)
-	}
-	for i := 1; i < len(vals); i++ {
-		if vals[i] <= vals[i-1] {
-			return Contradicts, detail
-		}
-	}
-	return Confirmed, detail
+func ioSeries(kind, model string) series {
+	return bench(ioBound+"/"+kind+"/"+model, "tasks/s", 1)
 }
 
-// Check runs every claim check against d.
-func Check(d *Data, cores int) []CheckResult {
-	var out []CheckResult
-	for _, c := range checks {
-		o, detail := c.eval(d, cores)
-		out = append(out, CheckResult{ID: c.id, Expect: c.expect, Outcome: o, Detail: detail})
+// Checks lists every measured statement, claim by claim.
+var Checks = []Check{
+	{"F4", holds, "computing keeps the CPU busy at least ten times as much of the time as waiting on timers does",
+		atLeast(bench(cpuBound+"/serial", "cpu-cores", 1), bench(ioBound+"/timer/serial", "cpu-cores", 1), 10)},
+
+	{"F7", nuanced, "a round trip between goroutines costs under a tenth of one between goroutines locked to OS threads",
+		atMost(bench(roundTrip+"/channel", "sec/op", 1), bench(roundTrip+"/lockedOSThreads", "sec/op", 1), 0.1)},
+	{"F7", nuanced, "on all cores, the same blocking pipe ping-pong between two processes costs within 25% of one between two threads of one process",
+		needsCores(within(bench(roundTrip+"/pipeProcesses", "sec/op", atCores), bench(roundTrip+"/pipeThreads", "sec/op", atCores), 0.8, 1.25))},
+
+	{"F8", holds, "the CPU-bound speedup grows by at least 30% from one core to the machine's cores",
+		needsCores(atLeast(cpu("goroutines", atCores), cpu("goroutines", 1), 1.3))},
+	{"F8", holds, "beyond the machine's cores it grows by no more than 10%",
+		needsCores(func(d *Data) (Outcome, string) {
+			return atMost(cpu("goroutines", 2*d.Cores()), cpu("goroutines", atCores), 1.1)(d)
+		})},
+
+	{"T2", doesNotHold, "CPU-bound goroutines on all cores run at least 1.3 times as fast as serial, where a global lock would hold them to 1",
+		needsCores(sampleAtLeast(cpu("goroutines", atCores), 1.3))},
+	{"T2", doesNotHold, "at GOMAXPROCS=1, Go's nearest analogue of the lock, they gain no more than 10%",
+		sampleAtMost(cpu("goroutines", 1), 1.1)},
+
+	{"T3", holds, "on one core, goroutines get through timer waits at least ten times as fast as serial",
+		atLeast(ioSeries("timer", "goroutines"), ioSeries("timer", "serial"), 10)},
+
+	{"T7", holds, "a goroutine starts and joins at least ten times faster than an OS thread, and an OS thread ten times faster than a process",
+		all(atMost(bench(start+"/goroutine", "sec/op", 1), bench(start+"/osThread", "sec/op", 1), 0.1),
+			atMost(bench(start+"/osThread", "sec/op", 1), bench(start+"/process", "sec/op", 1), 0.1))},
+
+	{"M2", nuanced, "a warm process pool on all cores runs CPU-bound work at least 1.3 times as fast as serial",
+		needsCores(sampleAtLeast(cpu("processPool", atCores), 1.3))},
+	{"M2", nuanced, "but no faster than goroutines: at most 5% above them",
+		needsCores(atMost(cpu("processPool", atCores), cpu("goroutines", atCores), 1.05))},
+
+	{"M4", holds, "a process costs at least a thousand times a goroutine to start, and a hundred times its memory while it waits",
+		all(atLeast(bench(start+"/process", "sec/op", 1), bench(start+"/goroutine", "sec/op", 1), 1000),
+			atLeast(bench(memory+"/process", "bytes/task", 1), bench(memory+"/goroutine", "bytes/task", 1), 100))},
+
+	{"A9", nuanced, "on all cores, goroutines do CPU-bound work at least as fast as a process pool, within 5%",
+		needsCores(atLeast(cpu("goroutines", atCores), cpu("processPool", atCores), 0.95))},
+	{"A9", nuanced, "inside an event loop, a process pool does the computing of the balanced and computing-heavy mixes faster than a goroutine executor",
+		needsCores(forEach([]string{"balanced", "mostlyCPU"}, func(m string) func(*Data) (Outcome, string) {
+			return atLeast(mix(m, "eventLoopProcessPool", atCores), mix(m, "eventLoopExecutor", atCores), 1)
+		}))},
+
+	{"A10", nuanced, "a waiting loop task holds more memory than a waiting goroutine, and under a fifth of an OS thread's",
+		all(atLeast(bench(memory+"/loopTask", "bytes/task", 1), bench(memory+"/goroutine", "bytes/task", 1), 1),
+			atMost(bench(memory+"/loopTask", "bytes/task", 1), bench(memory+"/osThread", "bytes/task", 1), 0.2))},
+
+	{"A12", nuanced, "a message between two loop tasks and back costs within 50% of one between two goroutines, and under a tenth of one between goroutines locked to OS threads",
+		all(within(bench(roundTrip+"/loopQueue", "sec/op", 1), bench(roundTrip+"/channel", "sec/op", 1), 0.67, 1.5),
+			atMost(bench(roundTrip+"/loopQueue", "sec/op", 1), bench(roundTrip+"/lockedOSThreads", "sec/op", 1), 0.1))},
+	{"A12", nuanced, "a switch between two loop tasks costs less than one between two goroutines",
+		atMost(series{"eventloop", "BenchmarkSwitch/loopTasks", 1, "sec/switch"}, series{"eventloop", "BenchmarkSwitch/goroutines", 1, "sec/switch"}, 1)},
+	{"A12", nuanced, "creating and awaiting a loop task costs within 25% of starting and joining a goroutine",
+		within(series{"eventloop", "BenchmarkCreateAwait/loopTask", 1, "sec/op"}, series{"eventloop", "BenchmarkCreateAwait/goroutine", 1, "sec/op"}, 0.8, 1.25)},
+
+	{"A13", holds, "awaiting a coroutine directly costs under a tenth of creating and awaiting it as a task",
+		atMost(series{"eventloop", "BenchmarkDirectAwait/callee=returns/via=direct", 1, "sec/op"},
+			series{"eventloop", "BenchmarkDirectAwait/callee=returns/via=task", 1, "sec/op"}, 0.1)},
+
+	{"H1", nuanced, "on the balanced and computing-heavy mixes, a loop that sends its computing to a process pool beats the loop that fetches off the loop but computes on it",
+		needsCores(forEach([]string{"balanced", "mostlyCPU"}, func(m string) func(*Data) (Outcome, string) {
+			return atLeast(mix(m, "eventLoopProcessPool", atCores), mix(m, "eventLoopToThread", atCores), 1)
+		}))},
+	{"H1", nuanced, "plain goroutines do every mix at least as fast, within 5%",
+		needsCores(forEach(mixNames, func(m string) func(*Data) (Outcome, string) {
+			return atLeast(mix(m, "goroutines", atCores), mix(m, "eventLoopProcessPool", atCores), 0.95)
+		}))},
+
+	{"H2", holds, "on the mostly-waiting mix, fetching through ToThread makes the loop at least five times as fast as the loop that blocks",
+		atLeast(mix("mostlyIO", "eventLoopToThread", atCores), mix("mostlyIO", "eventLoop", atCores), 5)},
+
+	{"H3", nuanced, "at GOMAXPROCS=1, the process pool with goroutine I/O beats plain goroutines on the computing-heavy mix: its workers bring cores of their own",
+		needsCores(atLeast(mix("mostlyCPU", "processPoolGoroutineIO", 1), mix("mostlyCPU", "goroutines", 1), 1))},
+	{"H3", nuanced, "on all cores, plain goroutines do every mix at least as fast, within 5%",
+		needsCores(forEach(mixNames, func(m string) func(*Data) (Outcome, string) {
+			return atLeast(mix(m, "goroutines", atCores), mix(m, "processPoolGoroutineIO", atCores), 0.95)
+		}))},
+
+	{"H4", doesNotHold, "on all cores, no hybrid beats plain goroutines on any mix by more than 10%",
+		needsCores(forEach(mixNames, func(m string) func(*Data) (Outcome, string) {
+			return forEach(hybrids, func(h string) func(*Data) (Outcome, string) {
+				return atMost(mix(m, h, atCores), mix(m, "goroutines", atCores), 1.1)
+			})
+		}))},
+
+	{"D1", nuanced, "for CPU-bound work on all cores, no model beats goroutines by more than 10%",
+		needsCores(forEach([]string{"workerPool", "processPool", "eventLoopExecutor"}, func(m string) func(*Data) (Outcome, string) {
+			return atMost(cpu(m, atCores), cpu("goroutines", atCores), 1.1)
+		}))},
+	{"D1", nuanced, "for timer waits and slow loopback requests on one core, no model beats goroutines by more than 10%",
+		forEach([]string{"timer", "loopbackSlow"}, func(kind string) func(*Data) (Outcome, string) {
+			return forEach([]string{"serial", "boundedPool", "eventLoop", "processPool"}, func(m string) func(*Data) (Outcome, string) {
+				return atMost(ioSeries(kind, m), ioSeries(kind, "goroutines"), 1.1)
+			})
+		})},
+	{"D1", nuanced, "for fast loopback requests on one core, a goroutine per request is no faster than making them one at a time: at most 10% above",
+		atMost(ioSeries("loopbackFast", "goroutines"), ioSeries("loopbackFast", "serial"), 1.1)},
+
+	{"D2", holds, "a waiting goroutine holds at most a fifth of an OS thread's memory, and an OS thread at most a tenth of a process's",
+		all(atMost(bench(memory+"/goroutine", "bytes/task", 1), bench(memory+"/osThread", "bytes/task", 1), 0.2),
+			atMost(bench(memory+"/osThread", "bytes/task", 1), bench(memory+"/process", "bytes/task", 1), 0.1))},
+}
+
+// Judge runs every check against d. A run with fewer than two samples of
+// anything measures nothing, so pass measured=false for a smoke run and
+// every check says NotJudged.
+func Judge(d *Data, measured bool) []CheckResult {
+	out := make([]CheckResult, 0, len(Checks))
+	for _, c := range Checks {
+		if !measured {
+			out = append(out, CheckResult{Check: c, Outcome: NotJudged, Detail: "a smoke run takes one sample of each benchmark"})
+			continue
+		}
+		o, detail := c.eval(d)
+		out = append(out, CheckResult{Check: c, Outcome: o, Detail: detail})
 	}
 	return out
-}
-
-// Human prints a value in the unit a reader expects.
-func Human(v float64, unit string) string {
-	switch unit {
-	case "sec/op":
-		switch {
-		case v < 1e-6:
-			return fmt.Sprintf("%.0f ns", v*1e9)
-		case v < 1e-3:
-			return fmt.Sprintf("%.1f µs", v*1e6)
-		case v < 1:
-			return fmt.Sprintf("%.2f ms", v*1e3)
-		}
-		return fmt.Sprintf("%.2f s", v)
-	case "bytes/task", "B/op", "bytes/worker":
-		if v >= 1<<20 {
-			return fmt.Sprintf("%.1f MiB", v/(1<<20))
-		}
-		if v >= 1<<10 {
-			return fmt.Sprintf("%.1f KiB", v/(1<<10))
-		}
-		return fmt.Sprintf("%.0f B", v)
-	case "speedup":
-		return fmt.Sprintf("%.2fx", v)
-	case "tasks/s", "items/s":
-		switch {
-		case v >= 1e6:
-			return fmt.Sprintf("%.2fM %s", v/1e6, unit)
-		case v >= 1e3:
-			return fmt.Sprintf("%.1fk %s", v/1e3, unit)
-		}
-		return fmt.Sprintf("%.0f %s", v, unit)
-	}
-	return fmt.Sprintf("%.3g %s", v, unit)
 }

@@ -97,6 +97,34 @@ func (d *Data) Median(k Key, unit string) (float64, bool) {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2, true
 }
 
+// Samples is a copy of a series' samples in one unit, in run order.
+func (d *Data) Samples(k Key, unit string) []float64 {
+	return slices.Clone(d.samples[k][unit])
+}
+
+// sorted is a sorted copy of xs.
+func sorted(xs []float64) []float64 {
+	s := slices.Clone(xs)
+	sort.Float64s(s)
+	return s
+}
+
+// Measured says whether the run can judge anything: it repeated its
+// benchmarks, and not with -benchtime 1x (a smoke run).
+func (d *Data) Measured() bool {
+	if strings.Contains(d.Config["atlas-run"], "-benchtime 1x") {
+		return false
+	}
+	for _, units := range d.samples {
+		for _, xs := range units {
+			if len(xs) >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Procs lists the GOMAXPROCS values a series was run at, in order.
 func (d *Data) Procs(pkg, name string) []int {
 	var ps []int

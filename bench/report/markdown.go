@@ -142,11 +142,7 @@ func Markdown(stem string, d *Data, results []CheckResult, benchstat string, cha
 			fmt.Fprintf(&b, "| %s | %s |\n", strings.TrimPrefix(k, "atlas-"), v)
 		}
 	}
-	b.WriteString("\n## Claim checks\n\nVerdicts in CLAIMS.md that rest on a ratio, checked against this run.\n\n")
-	b.WriteString("| claim | what the verdict expects | here | figures |\n|---|---|---|---|\n")
-	for _, r := range results {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.ID, r.Expect, r.Outcome, r.Detail)
-	}
+	b.WriteString(ChecksMarkdown(results))
 	b.WriteString("\n## Speedup over serial\n\n")
 	b.WriteString(SpeedupTable(d))
 	for _, f := range chartFiles {

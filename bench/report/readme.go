@@ -31,12 +31,11 @@ type decisionRow struct {
 func allCores(c int) int { return c }
 func oneCore(int) int    { return 1 }
 
-// mixed is the hybrid chapter's comparison on the mixed workload.
-const mixed = "BenchmarkMixed"
-
 var decisionRows = []decisionRow{
 	{"CPU-bound work (4 × Fibonacci), all cores", "bench", cpuBound, "speedup", true, allCores},
-	{"I/O-bound work (64 waits of 1 ms), one core", "bench", ioBound, "tasks/s", true, oneCore},
+	{"Waiting on timers (64 waits of 1 ms), one core", "bench", ioBound + "/timer", "tasks/s", true, oneCore},
+	{"Fast I/O (64 loopback requests answered at once), one core", "bench", ioBound + "/loopbackFast", "tasks/s", true, oneCore},
+	{"Slow I/O (64 loopback requests answered after 5 ms), one core", "bench", ioBound + "/loopbackSlow", "tasks/s", true, oneCore},
 	{"Mixed fetch + compute, mostly I/O, all cores", "hybrid", mixed + "/mostlyIO", "speedup", true, allCores},
 	{"Mixed fetch + compute, balanced, all cores", "hybrid", mixed + "/balanced", "speedup", true, allCores},
 	{"Mixed fetch + compute, mostly CPU, all cores", "hybrid", mixed + "/mostlyCPU", "speedup", true, allCores},
@@ -47,7 +46,8 @@ var decisionRows = []decisionRow{
 
 type measured struct {
 	sub string
-	v   float64
+	v   float64   // the median
+	xs  []float64 // the samples
 }
 
 func (d *Data) compare(r decisionRow, cores int) []measured {
@@ -58,9 +58,9 @@ func (d *Data) compare(r decisionRow, cores int) []measured {
 		if k.Pkg != r.pkg || !ok || seen[sub] || strings.Contains(sub, "/") {
 			continue
 		}
-		if v, _, ok := d.MedianAtMost(r.pkg, k.Name, r.atMost(cores), r.unit); ok {
+		if v, procs, ok := d.MedianAtMost(r.pkg, k.Name, r.atMost(cores), r.unit); ok {
 			seen[sub] = true
-			ms = append(ms, measured{sub, v})
+			ms = append(ms, measured{sub, v, d.Samples(Key{r.pkg, k.Name, procs}, r.unit)})
 		}
 	}
 	sort.SliceStable(ms, func(i, j int) bool {
@@ -73,7 +73,10 @@ func (d *Data) compare(r decisionRow, cores int) []measured {
 }
 
 // DecisionTable is the D1 table: for each kind of work, the model that
-// measured best in this run and the others beside it.
+// measured best in this run and the others beside it. Where the U test
+// cannot tell a runner-up from the best at the checks' confidence, the
+// row calls it a tie and gives the p-value: a median that is a few
+// percent ahead is no win.
 func DecisionTable(d *Data) string {
 	cores := d.Cores()
 	var b strings.Builder
@@ -83,11 +86,21 @@ func DecisionTable(d *Data) string {
 		if len(ms) == 0 {
 			continue
 		}
+		best := []string{fmt.Sprintf("**%s** (%s)", ms[0].sub, Human(ms[0].v, r.unit))}
 		var others []string
 		for _, m := range ms[1:] {
+			p := ratio(m.xs, ms[0].xs).P
+			if p >= 1-Confidence {
+				best = append(best, fmt.Sprintf("**%s** (%s, p=%.2f)", m.sub, Human(m.v, r.unit), p))
+				continue
+			}
 			others = append(others, fmt.Sprintf("%s %s", m.sub, Human(m.v, r.unit)))
 		}
-		fmt.Fprintf(&b, "| %s | **%s** (%s) | %s |\n", r.work, ms[0].sub, Human(ms[0].v, r.unit), strings.Join(others, " · "))
+		cell := best[0]
+		if len(best) > 1 {
+			cell = "a tie: " + strings.Join(best, " ~ ")
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", r.work, cell, strings.Join(others, " · "))
 	}
 	return b.String()
 }
@@ -171,8 +184,9 @@ func Section(rawPath string, d *Data, refs map[string]Reference) string {
 	fmt.Fprintf(&b, "Compare your machine with this run (the report prints your file's name):\n\n")
 	fmt.Fprintf(&b, "```\n%s\n```\n\n", CompareCommand(rawPath, "testdata/bench/<your file>.txt"))
 	fmt.Fprintf(&b, "The full report, with benchstat tables and charts: [`%s`](%s).\n\n", strings.TrimSuffix(rawPath, ".txt")+".md", strings.TrimSuffix(rawPath, ".txt")+".md")
-	b.WriteString("Which model for which work, in Go: each row names the model with the best median. ")
-	b.WriteString("Values a few percent apart are within the noise; the report's benchstat tables give each spread.\n\n")
+	b.WriteString("Which model for which work, in Go: each row names the model with the best median, ")
+	b.WriteString("and calls it a tie with every model that the U test cannot tell from it at 95% confidence (p ≥ 0.05). ")
+	b.WriteString("CLAIMS.md's measured verdicts are checked against the same run.\n\n")
 	b.WriteString(DecisionTable(d))
 	b.WriteString("\nHeadline figures next to CPython's on the same kind of machine ")
 	b.WriteString("([references](testdata/bench/python-reference.txt)):\n\n")

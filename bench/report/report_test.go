@@ -50,51 +50,6 @@ func TestLoadRejectsEmptyAndMalformedInput(t *testing.T) {
 	assert.Error(t, err)
 }
 
-func TestChecksReadTheRatios(t *testing.T) {
-	byID := map[string]CheckResult{}
-	for _, r := range Check(sample(t), 2) {
-		byID[r.ID] = r
-	}
-	assert.Equal(t, Confirmed, byID["T2"].Outcome, byID["T2"].Detail)
-	assert.Equal(t, Confirmed, byID["F8"].Outcome, byID["F8"].Detail)
-	assert.Equal(t, Confirmed, byID["M2"].Outcome, byID["M2"].Detail)
-	assert.Equal(t, Confirmed, byID["T7"].Outcome, byID["T7"].Detail)
-	assert.Equal(t, Confirmed, byID["F7"].Outcome, byID["F7"].Detail)
-	assert.Equal(t, Confirmed, byID["D2"].Outcome, byID["D2"].Detail)
-	assert.Equal(t, Confirmed, byID["T3"].Outcome, byID["T3"].Detail)
-	assert.Equal(t, Confirmed, byID["H4"].Outcome, byID["H4"].Detail)
-	assert.Contains(t, byID["H4"].Detail, "balanced: goroutines 4.70x, best pipeline 4.80x")
-
-	one := Check(sample(t), 1)
-	assert.Equal(t, CannotShow, one[0].Outcome, "one core cannot show a speedup")
-}
-
-func TestChecksCatchAContradiction(t *testing.T) {
-	raw := "pkg: x/bench\nBenchmarkCPUBound/goroutines-2 10 100 ns/op 1.05 speedup\n" +
-		"BenchmarkStart/goroutine 10 5000 ns/op\nBenchmarkStart/osThread 10 4000 ns/op\nBenchmarkStart/process 10 9000 ns/op\n"
-	d, err := Parse(strings.NewReader(raw), "gil.txt")
-	require.NoError(t, err)
-	byID := map[string]CheckResult{}
-	for _, r := range Check(d, 2) {
-		byID[r.ID] = r
-	}
-	assert.Equal(t, Contradicts, byID["T2"].Outcome)
-	assert.Equal(t, Contradicts, byID["T7"].Outcome)
-	assert.Equal(t, NoData, byID["D2"].Outcome)
-	assert.Equal(t, NoData, byID["H4"].Outcome)
-
-	hybridWins := "pkg: x/hybrid\nBenchmarkMixed/mostlyCPU/goroutines-2 1 10 ns/op 1.5 speedup\n" +
-		"BenchmarkMixed/mostlyCPU/pipeline-2 1 10 ns/op 2.5 speedup\n" +
-		"BenchmarkMixed/mostlyIO/goroutines-2 1 10 ns/op 9 speedup\nBenchmarkMixed/balanced/goroutines-2 1 10 ns/op 3 speedup\n"
-	d, err = Parse(strings.NewReader(hybridWins), "h4.txt")
-	require.NoError(t, err)
-	for _, r := range Check(d, 2) {
-		if r.ID == "H4" {
-			assert.Equal(t, Contradicts, r.Outcome, r.Detail)
-		}
-	}
-}
-
 func wellFormed(t *testing.T, svg string) {
 	t.Helper()
 	dec := xml.NewDecoder(strings.NewReader(svg))
@@ -129,9 +84,10 @@ func TestSpeedupTableHasAColumnPerProcs(t *testing.T) {
 
 func TestDecisionTableNamesTheMeasuredBest(t *testing.T) {
 	table := DecisionTable(sample(t))
-	assert.Contains(t, table, "| CPU-bound work (4 × Fibonacci), all cores | **goroutines** (1.96x) | processPool 1.82x · serial 1.00x |")
-	assert.Contains(t, table, "| Starting and joining one unit of work | **goroutine** (300 ns) | osThread 20.0 µs · process 1.50 ms |")
-	assert.Contains(t, table, "| Mixed fetch + compute, balanced, all cores | **pipeline** (4.80x) | goroutines 4.70x |")
+	// One sample against three cannot be told apart: a tie, with its p.
+	assert.Contains(t, table, "| CPU-bound work (4 × Fibonacci), all cores | a tie: **goroutines** (1.96x) ~ **processPool** (1.82x, p=0.50) ~ **serial** (1.00x, p=0.50) |  |")
+	assert.Contains(t, table, "| Mixed fetch + compute, balanced, all cores | a tie: **pipeline** (4.80x) ~ **goroutines** (4.70x, p=1.00) |  |")
+	assert.Contains(t, table, "| Waiting on timers (64 waits of 1 ms), one core | a tie: **goroutines** (58.0k tasks/s) ~ **serial** (1.0k tasks/s, p=1.00) |  |")
 
 	d, err := Parse(strings.NewReader("pkg: x/bench\nBenchmarkStart/goroutine 10 300 ns/op\n"), "one.txt")
 	require.NoError(t, err)

@@ -1,7 +1,10 @@
 // Package claims checks the project's claims table (CLAIMS.md at the module
 // root) against the source: every verdict must name its evidence, and every
 // named test, benchmark, example, fuzz target or file must exist. A claims
-// table that points at evidence nobody can run is worse than none.
+// table that points at evidence nobody can run is worse than none. A named
+// sub-benchmark must appear in a committed run (see [WithRun]), a named
+// Example must have an output comment so that go test checks it, and no
+// claim may stay pending.
 package claims
 
 import (
@@ -23,9 +26,9 @@ import (
 // exactly one row.
 var IDs = []string{
 	"F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8",
-	"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8",
-	"M1", "M2", "M3", "M4", "M5", "M6",
-	"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12",
+	"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9",
+	"M1", "M2", "M3", "M4", "M5", "M6", "M7",
+	"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12", "A13", "A14",
 	"H1", "H2", "H3", "H4",
 	"D1", "D2",
 }
@@ -88,9 +91,19 @@ func Parse(path string) ([]Row, error) {
 	return rows, sc.Err()
 }
 
+// An Option changes what Check can verify.
+type Option func(*definitions)
+
+// WithRun lets Check verify sub-benchmark evidence (pkgdir.BenchmarkX/sub)
+// against the benchmarks that run measured. Without a run, such evidence
+// is reported as unverifiable rather than accepted.
+func WithRun(r *Run) Option {
+	return func(d *definitions) { d.run = r }
+}
+
 // Check parses the table at path and checks it against the module tree at
 // root. It returns every problem found, not just the first.
-func Check(root, path string, ids []string) []error {
+func Check(root, path string, ids []string, opts ...Option) []error {
 	rows, err := Parse(path)
 	if err != nil {
 		return []error{err}
@@ -98,6 +111,9 @@ func Check(root, path string, ids []string) []error {
 	var errs []error
 	seen := map[string]int{}
 	defs := newDefinitions(root)
+	for _, o := range opts {
+		o(defs)
+	}
 	for _, r := range rows {
 		at := fmt.Sprintf("%s:%d: %s", filepath.Base(path), r.Line, r.ID)
 		if prev, dup := seen[r.ID]; dup {
@@ -116,6 +132,7 @@ func Check(root, path string, ids []string) []error {
 				errs = append(errs, fmt.Errorf("%s: verdict %q does not say why", at, r.Verdict))
 			}
 		case Pending:
+			errs = append(errs, fmt.Errorf("%s: verdict pending: the claim has no answer yet", at))
 		default:
 			errs = append(errs, fmt.Errorf("%s: unknown verdict %q", at, r.Verdict))
 		}
@@ -133,27 +150,41 @@ func Check(root, path string, ids []string) []error {
 	return errs
 }
 
-// definitions caches the top-level function names of each package folder.
+// definitions caches the top-level functions of each package folder.
 type definitions struct {
 	root  string
-	funcs map[string]map[string]bool
+	run   *Run
+	funcs map[string]map[string]funcInfo
+}
+
+// funcInfo is what the check needs to know about one function.
+type funcInfo struct {
+	output bool // its body ends with an // Output: or // Unordered output: comment
 }
 
 func newDefinitions(root string) *definitions {
-	return &definitions{root: root, funcs: map[string]map[string]bool{}}
+	return &definitions{root: root, funcs: map[string]map[string]funcInfo{}}
 }
 
 // resolve accepts either a function in a package folder (pkgdir.Name, with
-// an optional /sub-benchmark suffix that is not checked) or a file path
-// relative to the module root (optionally with a #fragment).
+// an optional /sub suffix, checked against the run for benchmarks) or a
+// file path relative to the module root (optionally with a #fragment).
 func (d *definitions) resolve(ev string) error {
 	if m := funcEvidence.FindStringSubmatch(ev); m != nil {
-		names, err := d.load(m[1])
+		dir, name, sub := m[1], m[2], m[3]
+		funcs, err := d.load(dir)
 		if err != nil {
 			return fmt.Errorf("evidence %s: %w", ev, err)
 		}
-		if !names[m[2]] {
-			return fmt.Errorf("evidence %s: no func %s in %s", ev, m[2], m[1])
+		fn, ok := funcs[name]
+		if !ok {
+			return fmt.Errorf("evidence %s: no func %s in %s", ev, name, dir)
+		}
+		if strings.HasPrefix(name, "Example") && !fn.output {
+			return fmt.Errorf("evidence %s: example %s has no // Output: comment, so it is compiled but never checked", ev, name)
+		}
+		if strings.HasPrefix(name, "Benchmark") && sub != "" {
+			return d.resolveSub(ev, dir, name+sub)
 		}
 		return nil
 	}
@@ -167,9 +198,30 @@ func (d *definitions) resolve(ev string) error {
 	return fmt.Errorf("evidence %s: neither pkgdir.TestName nor a file path", ev)
 }
 
-func (d *definitions) load(dir string) (map[string]bool, error) {
-	if names, ok := d.funcs[dir]; ok {
-		return names, nil
+// resolveSub checks that the run measured the sub-benchmark full (say
+// "BenchmarkRoundTrip/pipe") in the package at folder dir.
+func (d *definitions) resolveSub(ev, dir, full string) error {
+	if d.run == nil {
+		return fmt.Errorf("evidence %s: sub-benchmark %s cannot be checked without a committed run", ev, full)
+	}
+	mod, err := modulePath(d.root)
+	if err != nil {
+		return fmt.Errorf("evidence %s: %w", ev, err)
+	}
+	pkg := mod + "/" + dir
+	if !d.run.measured(pkg, strings.TrimPrefix(full, "Benchmark")) {
+		file := d.run.file
+		if rel, err := filepath.Rel(d.root, file); err == nil && filepath.IsLocal(rel) {
+			file = filepath.ToSlash(rel)
+		}
+		return fmt.Errorf("evidence %s: %s of %s is not in the committed run %s", ev, full, pkg, file)
+	}
+	return nil
+}
+
+func (d *definitions) load(dir string) (map[string]funcInfo, error) {
+	if funcs, ok := d.funcs[dir]; ok {
+		return funcs, nil
 	}
 	full := filepath.Join(d.root, filepath.FromSlash(dir))
 	entries, err := os.ReadDir(full)
@@ -178,22 +230,40 @@ func (d *definitions) load(dir string) (map[string]bool, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	names := map[string]bool{}
+	funcs := map[string]funcInfo{}
 	fset := token.NewFileSet()
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, filepath.Join(full, e.Name()), nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, filepath.Join(full, e.Name()), nil, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return nil, err
 		}
 		for _, decl := range f.Decls {
 			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Recv == nil {
-				names[fn.Name.Name] = true
+				funcs[fn.Name.Name] = funcInfo{output: hasOutput(fn.Body, f.Comments)}
 			}
 		}
 	}
-	d.funcs[dir] = names
-	return names, nil
+	d.funcs[dir] = funcs
+	return funcs, nil
+}
+
+var outputComment = regexp.MustCompile(`(?i)^\s*(unordered )?output:`)
+
+// hasOutput reports whether the last comment inside body is an output
+// comment. go test looks only at that last comment: an // Output: line
+// followed by another comment is not checked, and neither is the example.
+func hasOutput(body *ast.BlockStmt, comments []*ast.CommentGroup) bool {
+	if body == nil {
+		return false
+	}
+	var last *ast.CommentGroup
+	for _, c := range comments {
+		if c.Pos() >= body.Lbrace && c.End() <= body.Rbrace {
+			last = c
+		}
+	}
+	return last != nil && outputComment.MatchString(last.Text())
 }

@@ -146,7 +146,7 @@ func write(ctx context.Context, goBin, root, work, out, stem string, raw []byte,
 			return err
 		}
 	}
-	results := report.Check(data, data.Cores())
+	results := report.Judge(data, data.Measured())
 	md := report.Markdown(stem, data, results, stat, chartFiles)
 	if err := stage(stem+".md", []byte(md)); err != nil {
 		return err
@@ -165,7 +165,23 @@ func write(ctx context.Context, goBin, root, work, out, stem string, raw []byte,
 		}
 		fmt.Fprintln(stdout, "README.md: generated section rewritten")
 	}
+	if bad := report.Contradictions(results); len(bad) > 0 {
+		return contradicted(bad)
+	}
 	return nil
+}
+
+// contradicted is the error of a run whose numbers disagree with a
+// verdict in CLAIMS.md: the files are written, and the claims named.
+type contradicted []report.CheckResult
+
+func (c contradicted) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "this machine's numbers contradict %d measured statement(s) behind CLAIMS.md:", len(c))
+	for _, r := range c {
+		fmt.Fprintf(&b, "\n  %s (%s): %s\n     %s", r.ID, r.Verdict, r.Says, r.Detail)
+	}
+	return b.String()
 }
 
 // keep is what the raw file takes from a benchmark binary's output: the
@@ -330,15 +346,19 @@ func updateReadme(root, rawRel string, data *report.Data) error {
 }
 
 func printChecks(w io.Writer, root string, results []report.CheckResult) {
+	if len(results) > 0 && results[0].Outcome == report.NotJudged {
+		fmt.Fprintln(w, "Claim checks: not judged. A smoke run takes one sample of each benchmark, which measures nothing.")
+		return
+	}
 	verdicts := map[string]string{}
 	if rows, err := claims.Parse(filepath.Join(root, "CLAIMS.md")); err == nil {
 		for _, r := range rows {
 			verdicts[r.ID] = r.Verdict
 		}
 	}
-	fmt.Fprintln(w, "Claim checks against this run:")
+	fmt.Fprintln(w, "Claim checks against this run (95% confidence):")
 	for _, r := range results {
-		fmt.Fprintf(w, "  %-3s %-17s committed verdict %q: %s (%s)\n", r.ID, r.Outcome, verdicts[r.ID], r.Expect, r.Detail)
+		fmt.Fprintf(w, "  %-3s %-13s %s\n      CLAIMS.md: %q; figures: %s\n", r.ID, r.Outcome, r.Says, verdicts[r.ID], r.Detail)
 	}
 }
 

@@ -1,8 +1,10 @@
 // Command report runs Atlas's benchmarks and writes the report: raw
 // `go test -bench` output with a header saying which machine it came from,
 // a Markdown report with benchstat tables, speedup tables and SVG charts,
-// and a check of each ratio-based verdict in CLAIMS.md against the fresh
-// numbers.
+// and a statistical check of each measured verdict in CLAIMS.md against
+// the fresh numbers (bench/report/checks.go). It exits with status 3 when
+// this machine's numbers contradict one, after writing its files; a
+// -quick run judges nothing.
 //
 //	go run ./bench/cmd/report            # the full run: several minutes on 2 cores
 //	go run ./bench/cmd/report -quick     # everything once, a smoke test
@@ -20,6 +22,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -33,7 +36,9 @@ func main() {
 }
 
 // run is main with its outside world passed in, so tests can drive it. It
-// returns the exit status: 0 done, 1 a benchmark or step failed, 2 bad usage.
+// returns the exit status: 0 done, 1 a benchmark or step failed, 2 bad
+// usage, 3 the run finished and its files are written, but its numbers
+// contradict a measured verdict of CLAIMS.md.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	opts, err := parseFlags(args, stderr)
 	if err != nil {
@@ -45,6 +50,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if err := generate(ctx, opts, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "report:", err)
+		var c contradicted
+		if errors.As(err, &c) {
+			return 3
+		}
 		return 1
 	}
 	return 0
