@@ -158,9 +158,29 @@ func compare(a, b series, k float64, atLeast bool) func(*Data) (Outcome, string)
 }
 
 // within: a is between lo and hi times b, an equivalence with a margin
-// on each side.
+// on each side: confirmed when the whole interval of the ratio lies inside
+// the margin, contradicted when it lies wholly outside.
 func within(a, b series, lo, hi float64) func(*Data) (Outcome, string) {
-	return all(atLeast(a, b, lo), atMost(a, b, hi))
+	return func(d *Data) (Outcome, string) {
+		a, xa, o, why := a.resolve(d)
+		if o == NoData {
+			return o, why
+		}
+		b, xb, o, why := b.resolve(d)
+		if o == NoData {
+			return o, why
+		}
+		r := ratio(xa, xb)
+		detail := fmt.Sprintf("%s %s, %s %s: ratio %s (wanted %s to %s)",
+			a.label(), Human(median(sorted(xa)), a.unit), b.label(), Human(median(sorted(xb)), b.unit), r, num(lo), num(hi))
+		switch {
+		case r.Lo >= lo && r.Hi <= hi:
+			return Confirmed, detail
+		case r.Hi < lo || r.Lo > hi:
+			return Contradicted, detail
+		}
+		return Inconclusive, detail
+	}
 }
 
 // sampleAtLeast and sampleAtMost hold one series' median, with its

@@ -119,7 +119,11 @@ func median(sorted []float64) float64 {
 
 // String prints a ratio as "0.54x [0.49, 0.60], p=0.002".
 func (r Ratio) String() string {
-	return fmt.Sprintf("%sx [%s, %s], p=%.3f", num(r.Value), num(r.Lo), num(r.Hi), r.P)
+	p := fmt.Sprintf("p=%.3f", r.P)
+	if r.P < 0.001 {
+		p = "p<0.001"
+	}
+	return fmt.Sprintf("%sx [%s, %s], %s", num(r.Value), num(r.Lo), num(r.Hi), p)
 }
 
 // num prints a ratio with three significant digits, or ∞.

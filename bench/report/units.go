@@ -5,7 +5,7 @@ import "fmt"
 // Human prints a value in the unit a reader expects.
 func Human(v float64, unit string) string {
 	switch unit {
-	case "sec/op":
+	case "sec/op", "sec/switch":
 		switch {
 		case v < 1e-6:
 			return fmt.Sprintf("%.0f ns", v*1e9)
@@ -23,6 +23,8 @@ func Human(v float64, unit string) string {
 			return fmt.Sprintf("%.1f KiB", v/(1<<10))
 		}
 		return fmt.Sprintf("%.0f B", v)
+	case "cpu-cores":
+		return fmt.Sprintf("%.3g cores", v)
 	case "speedup":
 		return fmt.Sprintf("%.2fx", v)
 	case "tasks/s", "items/s":
