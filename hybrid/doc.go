@@ -25,7 +25,7 @@
 // The verdict for Go, from the committed run (testdata/bench at the module
 // root, checked by the tests and by each run of the report command): once
 // GOMAXPROCS covers the cores, no hybrid beats plain goroutines on any mix
-// by more than 10%, and where one edges ahead README's table calls it a
+// by more than 15%, and where one edges ahead README's table calls it a
 // tie, so H4 does not hold in Go. The runtime already is the hybrid the
 // material builds by hand: its netpoller parks goroutines that wait on the
 // network, and its scheduler spreads the computing goroutines over the
