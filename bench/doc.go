@@ -4,7 +4,8 @@
 //
 //	BenchmarkCPUBound         4 × Fib(30): serial, goroutines, a worker pool,
 //	                          a process pool, the event loop, and the loop
-//	                          with an executor; "speedup" over serial (T2, M2, F8)
+//	                          with an executor; "speedup" over serial (T2, M2, F8),
+//	                          and "cpu-cores", the CPU this process kept busy (F4)
 //	BenchmarkIOBound          64 waits of three kinds: a 1 ms timer (timer),
 //	                          a loopback GET answered at once (loopbackFast:
 //	                          short I/O, the request's CPU cost counts), one
@@ -12,7 +13,7 @@
 //	                          many waits); serial, goroutines, a bounded
 //	                          pool, the event loop (its GETs through
 //	                          ToThread), a process pool (its workers GET);
-//	                          "tasks/s" (T3, D1)
+//	                          "tasks/s" and "cpu-cores" (T3, D1, F4)
 //	BenchmarkStart            start and join one goroutine, locked OS thread,
 //	                          process, loop task (T7, M4)
 //	BenchmarkRoundTrip        one message there and back: channel, locked OS

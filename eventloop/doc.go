@@ -21,13 +21,23 @@
 //   - sharing_test.go: the loop's tasks share a plain int with no lock and
 //     no data race, yet lose an update held across an await; another
 //     goroutine reaches the loop only through CallSoonThreadsafe (A14).
+//   - submit.go: Submit, asyncio's run_coroutine_threadsafe: any goroutine
+//     hands the running loop a coroutine and waits for its Pending result
+//     with a context, and a loop that ends first still answers it.
 //   - blocking_test.go: a task that never awaits stalls them all, and the
 //     Debug mode names it with its duration (A7).
 //   - executor.go: ToThread and RunInExecutor move blocking calls off the
 //     loop, which keeps serving (A8); Executor is the seam through which
-//     the hybrid chapter plugs in a process pool.
+//     the hybrid chapter plugs in a process pool. A panic off the loop
+//     comes back to the awaiting task as a *PanicError, as an exception
+//     from asyncio's worker thread does (panic_executor_test.go).
 //   - errors.go and misuse_test.go: every misuse has a named error, and
-//     nothing outlives a loop.
+//     nothing outlives a loop. A nil argument is ErrNil... rather than a
+//     nil-pointer panic (nil_test.go); a deadline already past times out
+//     at once (timeout_test.go); and a loop-only call from another
+//     goroutine is refused, since the loop could not see it
+//     (foreign_test.go): operations without a *Coro check the calling
+//     thread, and awaits check that their task is the one running.
 //   - costs_bench_test.go: what a loop task costs next to a goroutine
 //     (A10, A12). In Go a paused coroutine keeps a goroutine stack, so the
 //     loop buys asyncio's one-thread semantics, not memory, nor speed: a

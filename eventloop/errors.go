@@ -1,6 +1,8 @@
 // Misuse has a name. Each way of using the loop wrongly returns one of these
 // errors instead of hanging or crashing, so a reader can match on it with
-// errors.Is. Run: go test -run TestMisuse ./eventloop/ to see each one.
+// errors.Is. Run: go test -run 'TestMisuse|TestNil|TestForeign|TestPanic' ./eventloop/
+// to see each one.
+
 package eventloop
 
 import (
@@ -19,11 +21,26 @@ var (
 	// different task. Only the owner may suspend itself.
 	ErrNotThisTask = errors.New("eventloop: called from outside this task's coroutine (another goroutine, callback or task)")
 
+	// ErrWrongGoroutine: an operation that belongs to the loop's own
+	// goroutine (SetResult, SetError, Cancel, AddDoneCallback or Result on
+	// a future or task, CallSoon) was called from another goroutine while
+	// the loop runs. Such a call would race with the loop or leave it
+	// asleep; other goroutines reach the loop through CallSoonThreadsafe
+	// or Submit. Pending.Wait returns it for the opposite mistake: waiting
+	// on the loop's own goroutine, which would block the loop that has to
+	// finish the task.
+	ErrWrongGoroutine = errors.New("eventloop: called from a goroutine that is not the loop's (use CallSoonThreadsafe or Submit)")
+
+	// ErrOtherLoop: a future, task or queue of one loop was used by a
+	// task of another loop.
+	ErrOtherLoop = errors.New("eventloop: the future, task or queue belongs to another loop")
+
 	// ErrLoopRunning: Run was called on a loop that is running.
 	ErrLoopRunning = errors.New("eventloop: loop is already running")
 
 	// ErrLoopClosed: Run was called on a loop that has already run; a
-	// loop runs once, like asyncio.run's loop.
+	// loop runs once, like asyncio.run's loop. CallSoonThreadsafe and
+	// Submit return it too once the loop has finished.
 	ErrLoopClosed = errors.New("eventloop: loop is closed; a loop runs only once")
 
 	// ErrCancelled is what an await returns in a task that was cancelled,
@@ -31,7 +48,8 @@ var (
 	ErrCancelled = errors.New("eventloop: cancelled")
 
 	// ErrLoopClosing: after the main task has returned, every await in a
-	// task that is still alive fails at once, so shutdown cannot hang.
+	// task that is still alive fails at once, so shutdown cannot hang. A
+	// submitted task that the loop could no longer start ends with it.
 	ErrLoopClosing = errors.New("eventloop: loop is closing")
 
 	// ErrAlreadyDone: Cancel, SetResult or SetError on something that
@@ -46,14 +64,64 @@ var (
 	ErrTimeout = fmt.Errorf("eventloop: wait timed out: %w", context.DeadlineExceeded)
 )
 
+// A nil where the loop needs a value gets its own error rather than a
+// nil-pointer panic. BoundedExecutor(0) and NewQueue(l, -1) return a nil
+// value beside their error, so a dropped error leads straight here.
+var (
+	// ErrNilFunc: a nil function was given to Run, CreateTask, CallSoon,
+	// CallSoonThreadsafe, AddDoneCallback, ToThread, RunInExecutor,
+	// Submit or an Executor.
+	ErrNilFunc = errors.New("eventloop: nil function")
+
+	// ErrNilExecutor: RunInExecutor was given a nil Executor (or a nil
+	// ExecutorFunc), or ToThread found one set by DefaultExecutor.
+	ErrNilExecutor = errors.New("eventloop: nil executor")
+
+	// ErrNilLoop: a nil *Loop was given to Run, Submit or NewQueue or had
+	// a method called on it, or a future or task that has no loop (made
+	// by NewFuture(nil), or a zero Future or Task) was used.
+	ErrNilLoop = errors.New("eventloop: nil loop")
+
+	// ErrNilFuture: Await, WaitFor or Gather was given a nil Awaitable
+	// (a nil interface, *Future or *Task), or a method was called on a
+	// nil *Future, *Task or *Pending, or on a zero Pending that no Submit
+	// made.
+	ErrNilFuture = errors.New("eventloop: nil future or task")
+
+	// ErrNilQueue: a method was called on a nil *Queue.
+	ErrNilQueue = errors.New("eventloop: nil queue")
+
+	// ErrNilError: SetError was given a nil error.
+	ErrNilError = errors.New("eventloop: SetError needs a non-nil error")
+)
+
 // PanicError carries a panic out of a task to whoever awaits it, as
-// asyncio carries an exception: the loop and the other tasks carry on.
+// asyncio carries an exception: the loop and the other tasks carry on. A
+// panic in a function given to ToThread or RunInExecutor, or in an
+// executor's own Execute, reaches the awaiting task the same way.
 type PanicError struct {
-	Task  string
-	Value any
-	Stack []byte
+	Task  string // the task that panicked, or that awaited the call that did
+	Call  string // what panicked on the task's behalf; empty for the task's own body
+	Value any    // what was passed to panic
+	Stack []byte // the panicking goroutine's stack, taken where it was recovered
 }
 
 func (e *PanicError) Error() string {
-	return fmt.Sprintf("eventloop: task %q panicked: %v", e.Task, e.Value)
+	if e == nil {
+		return "<nil>"
+	}
+	if e.Call == "" {
+		return fmt.Sprintf("eventloop: task %q panicked: %v", e.Task, e.Value)
+	}
+	return fmt.Sprintf("eventloop: task %q: %s panicked: %v", e.Task, e.Call, e.Value)
+}
+
+// Unwrap returns the panic value if it is an error (a runtime error, say),
+// so that errors.Is and errors.As see through the panic.
+func (e *PanicError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	err, _ := e.Value.(error)
+	return err
 }

@@ -9,11 +9,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/concurrency-atlas/atlas/eventloop"
-	"github.com/concurrency-atlas/atlas/internal/workload"
 )
 
 const unit = 10 * time.Millisecond // one "second" of the material
@@ -133,10 +134,19 @@ func ExampleToThread() {
 }
 
 // Many HTTP requests from one loop (the material's aiohttp story). The
-// waiting happens in Go's own network poller, behind ToThread; the loop
-// only starts the requests and collects the answers, in order.
+// server is the standard library's httptest, answering each item after
+// 5 units. The waiting happens in Go's own network poller, behind
+// ToThread; the loop only starts the requests and collects the answers,
+// in order.
 func Example_concurrentHTTP() {
-	srv := workload.NewServer(workload.ServerConfig{Latency: 5 * unit})
+	var requests atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /item/{id}", func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		time.Sleep(5 * unit) // a slow backend
+		fmt.Fprintf(w, "item %s", r.PathValue("id"))
+	})
+	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	client := &http.Client{Transport: &http.Transport{}}
 	defer client.CloseIdleConnections()
@@ -153,14 +163,15 @@ func Example_concurrentHTTP() {
 	bodies, err := eventloop.Run(eventloop.New(), func(co *eventloop.Coro) ([]string, error) {
 		var reqs []eventloop.Awaitable[string]
 		for id := range 5 {
+			url := fmt.Sprintf("%s/item/%d", srv.URL, id)
 			reqs = append(reqs, eventloop.CreateTask(co, "get", func(co *eventloop.Coro) (string, error) {
-				return eventloop.ToThread(co, func() (string, error) { return get(srv.ItemURL(id)) })
+				return eventloop.ToThread(co, func() (string, error) { return get(url) })
 			}))
 		}
 		return eventloop.Gather(co, reqs...)
 	})
 	fmt.Println(strings.Join(bodies, ", "), err)
-	fmt.Println("requests:", srv.Requests())
+	fmt.Println("requests:", requests.Load())
 	// Output:
 	// item 0, item 1, item 2, item 3, item 4 <nil>
 	// requests: 5

@@ -1,6 +1,9 @@
 // Futures and await: a future is a result that arrives later; awaiting it
-// pauses the task (not the loop) until it does.
-// Run: go test -run TestFuture -v ./eventloop/
+// pauses the task (not the loop) until it does. A future belongs to its
+// loop's goroutine: set from another goroutine it would race with the loop
+// or leave it asleep, so there it refuses with ErrWrongGoroutine.
+// Run: go test -run 'TestFuture|TestForeignGoroutine' -v ./eventloop/
+
 package eventloop
 
 import "errors"
@@ -11,6 +14,7 @@ type base struct {
 	loop      *Loop
 	name      string
 	done      bool
+	fixed     bool // born done and never on a loop (a task born failed): readable anywhere
 	err       error
 	retrieved bool    // someone saw the outcome (asyncio's "exception retrieved")
 	waiters   waiters // told once, when done
@@ -91,29 +95,41 @@ type Awaitable[T any] interface {
 	future() *Future[T]
 }
 
-// Future is a result that some callback, task or other goroutine (through
-// CallSoonThreadsafe) will set later. Its methods belong to the loop's
-// goroutine.
+// Future is a result that some callback or task will set later. Its
+// methods belong to the loop's goroutine while the loop runs: from any
+// other goroutine they return ErrWrongGoroutine, and such a goroutine
+// sets a future through CallSoonThreadsafe instead. Done and Cancelled,
+// which cannot return that error, belong to the loop's goroutine too.
 type Future[T any] struct {
 	base
 	val T
 }
 
-// NewFuture makes a pending future on l.
+// NewFuture makes a pending future on l. A future made on a nil loop
+// answers every method with ErrNilLoop.
 func NewFuture[T any](l *Loop) *Future[T] {
 	return &Future[T]{base: base{loop: l, name: "future"}}
 }
 
+// future is how Await reaches the future behind any Awaitable.
+//
+//lint:ignore U1000 called through the generic Awaitable interface, which staticcheck does not follow
 func (f *Future[T]) future() *Future[T] { return f }
 
 // Done reports whether the future has its outcome.
-func (f *Future[T]) Done() bool { return f.done }
+func (f *Future[T]) Done() bool { return f != nil && f.done }
 
 // Cancelled reports whether the outcome is a cancellation.
-func (f *Future[T]) Cancelled() bool { return f.done && errors.Is(f.err, ErrCancelled) }
+func (f *Future[T]) Cancelled() bool { return f != nil && f.done && errors.Is(f.err, ErrCancelled) }
 
 // SetResult completes the future with v and wakes its awaiters.
 func (f *Future[T]) SetResult(v T) error {
+	if f == nil {
+		return ErrNilFuture
+	}
+	if err := f.loop.owns(); err != nil {
+		return err
+	}
 	if f.done {
 		return ErrAlreadyDone
 	}
@@ -122,23 +138,51 @@ func (f *Future[T]) SetResult(v T) error {
 	return nil
 }
 
-// SetError completes the future with err (which must not be nil).
+// SetError completes the future with err, which must not be nil
+// (ErrNilError).
 func (f *Future[T]) SetError(err error) error {
-	if f.done {
-		return ErrAlreadyDone
+	if f == nil {
+		return ErrNilFuture
 	}
 	if err == nil {
-		return errors.New("eventloop: SetError needs a non-nil error")
+		return ErrNilError
+	}
+	if err := f.loop.owns(); err != nil {
+		return err
+	}
+	if f.done {
+		return ErrAlreadyDone
 	}
 	f.complete(err)
 	return nil
 }
 
 // Cancel cancels a pending future; ErrAlreadyDone if it has finished.
-func (f *Future[T]) Cancel() error { return f.cancel() }
+func (f *Future[T]) Cancel() error {
+	if f == nil {
+		return ErrNilFuture
+	}
+	if err := f.loop.owns(); err != nil {
+		return err
+	}
+	return f.cancel()
+}
 
-// Result returns the outcome without waiting, or ErrNotDone.
+// Result returns the outcome without waiting, or ErrNotDone. Any
+// goroutine may call it once the loop has finished; while the loop runs,
+// only the loop's own.
 func (f *Future[T]) Result() (T, error) {
+	var zero T
+	if f == nil {
+		return zero, ErrNilFuture
+	}
+	if !f.fixed && !f.loop.readable() {
+		return zero, ErrWrongGoroutine
+	}
+	return f.result()
+}
+
+func (f *Future[T]) result() (T, error) {
 	if !f.done {
 		var zero T
 		return zero, ErrNotDone
@@ -149,12 +193,37 @@ func (f *Future[T]) Result() (T, error) {
 
 // AddDoneCallback runs fn on the loop when the future is done (at once if
 // it already is).
-func (f *Future[T]) AddDoneCallback(fn func()) {
+func (f *Future[T]) AddDoneCallback(fn func()) error {
+	if f == nil {
+		return ErrNilFuture
+	}
+	if fn == nil {
+		return ErrNilFunc
+	}
+	if err := f.loop.owns(); err != nil {
+		return err
+	}
 	if f.done {
 		fn()
-		return
+		return nil
 	}
 	f.waiters.add(waiter{on: callback(fn)})
+	return nil
+}
+
+// awaited is a's future, checked: not nil, and of co's loop.
+func awaited[T any](co *Coro, a Awaitable[T]) (*Future[T], error) {
+	if a == nil {
+		return nil, ErrNilFuture
+	}
+	f := a.future()
+	if f == nil {
+		return nil, ErrNilFuture
+	}
+	if f.loop != co.loop && !f.fixed {
+		return nil, ErrOtherLoop
+	}
+	return f, nil
 }
 
 // Await pauses the calling task until a is done and returns its outcome.
@@ -165,9 +234,9 @@ func Await[T any](co *Coro, a Awaitable[T]) (T, error) {
 	if err := co.check(); err != nil {
 		return zero, err
 	}
-	f := a.future()
-	if f.loop != co.loop {
-		return zero, errors.New("eventloop: awaiting a future of another loop")
+	f, err := awaited(co, a)
+	if err != nil {
+		return zero, err
 	}
 	if !f.done {
 		f.waiters.add(co.waiter())
@@ -179,5 +248,5 @@ func Await[T any](co *Coro, a Awaitable[T]) (T, error) {
 			return zero, err
 		}
 	}
-	return f.Result()
+	return f.result()
 }

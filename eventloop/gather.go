@@ -1,6 +1,7 @@
 // Gather and WaitFor (A5): wait for several things at once, or for one
 // thing with a deadline.
 // Run: go test -run 'TestGather|TestWaitFor' -v ./eventloop/
+
 package eventloop
 
 import "time"
@@ -10,14 +11,19 @@ import "time"
 // not the first in the list) Gather returns that error at once and leaves
 // the others running, as asyncio.gather does by default; their outcomes
 // can still be awaited. If the calling task is cancelled, Gather cancels
-// every child that has not finished.
+// every child that has not finished. A nil child (ErrNilFuture) or one of
+// another loop (ErrOtherLoop) fails the call before anything is awaited.
 func Gather[T any](co *Coro, aws ...Awaitable[T]) ([]T, error) {
 	if err := co.check(); err != nil {
 		return nil, err
 	}
 	futs := make([]*Future[T], len(aws))
 	for i, a := range aws {
-		futs[i] = a.future()
+		f, err := awaited(co, a)
+		if err != nil {
+			return nil, err
+		}
+		futs[i] = f
 	}
 	g := &gathering{co: co}
 	for _, f := range futs {
@@ -49,7 +55,7 @@ func Gather[T any](co *Coro, aws ...Awaitable[T]) ([]T, error) {
 	}
 	out := make([]T, len(futs))
 	for i, f := range futs {
-		out[i], _ = f.Result()
+		out[i], _ = f.result()
 	}
 	return out, nil
 }
@@ -79,13 +85,18 @@ func (g *gathering) futureDone(b *base) {
 }
 
 // WaitFor awaits a for at most timeout. When time runs out it cancels a
-// and returns ErrTimeout; if the task is cancelled, a is cancelled too.
+// and returns ErrTimeout; if the task is cancelled, a is cancelled too. A
+// timeout of zero or less (time.Until of a deadline already past) runs
+// out at the next turn of the loop, unless a is done already.
 func WaitFor[T any](co *Coro, a Awaitable[T], timeout time.Duration) (T, error) {
 	var zero T
 	if err := co.check(); err != nil {
 		return zero, err
 	}
-	f := a.future()
+	f, err := awaited(co, a)
+	if err != nil {
+		return zero, err
+	}
 	if !f.done {
 		f.waiters.add(co.waiter())
 		co.loop.addTimer(timeout, co)
@@ -98,5 +109,5 @@ func WaitFor[T any](co *Coro, a Awaitable[T], timeout time.Duration) (T, error) 
 			return zero, err
 		}
 	}
-	return f.Result()
+	return f.result()
 }

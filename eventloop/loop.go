@@ -1,8 +1,11 @@
 // The loop itself (A1): one goroutine, locked to one OS thread, runs a
 // queue of ready steps, a heap of timers and an inbox that other
-// goroutines may write to. Nothing else ever runs a task.
-// Run: go test -run TestEveryTaskRunsOnTheLoopThread -v ./eventloop/
-// You will see every task report the same OS thread id.
+// goroutines may write to. Nothing else ever runs a task, and an operation
+// that belongs to the loop refuses a caller on any other thread.
+// Run: go test -run 'TestEveryTaskRunsOnTheLoopThread|TestForeign' -v ./eventloop/
+// You will see every task report the same OS thread id, and another
+// goroutine's SetResult or CallSoon get ErrWrongGoroutine.
+
 package eventloop
 
 import (
@@ -28,12 +31,16 @@ const (
 type Loop struct {
 	cfg   config
 	state atomic.Int32
-	// current is the id of the task whose step is running (0: none). An
-	// id, not a *Coro: an atomic integer store needs no GC write barrier,
-	// and this one happens twice per step.
+	// current is the id of the task whose step is running, inCallback
+	// while a callback runs, 0 while the loop runs neither. An id, not a
+	// *Coro: an atomic integer store needs no GC write barrier, and this
+	// one happens twice per step. Other goroutines read it to tell a busy
+	// loop from an idle one (see owns).
 	current atomic.Uint64
 	taskSeq uint64 // the last id given to a task
-	tid     int    // the loop's OS thread, checked in debug mode
+	// tid is the loop's OS thread. Written once, before current is first
+	// set, so a goroutine that has read a non-zero current may read it.
+	tid int
 
 	ready, spare []item // steps to run now, in order
 	timers       timerHeap
@@ -41,17 +48,28 @@ type Loop struct {
 	start        time.Time   // the zero of the timers' clock
 	clock        *time.Timer // fires when timers[0] is due
 
-	mu     sync.Mutex // guards inbox and wake, the only cross-goroutine state
-	inbox  []func()
-	posted atomic.Bool // inbox may be non-empty: lets a turn skip the lock
-	wake   chan struct{}
-
-	live     coroList       // tasks not yet finished, in creation order
-	failed   []*base        // finished with an error, checked for retrieval at close
-	idle     []*worker      // parked coroutines ready for the next task
-	calls    sync.WaitGroup // executor calls still running
-	closing  bool
+	mu       sync.Mutex // guards inbox, shut, wake and warnings: the cross-goroutine state
+	inbox    []posting
+	shut     bool        // the inbox takes nothing more: the loop has finished
+	posted   atomic.Bool // inbox may be non-empty: lets a turn skip the lock
+	wake     chan struct{}
 	warnings []string
+
+	live    coroList       // tasks not yet finished, in creation order
+	failed  []*base        // finished with an error, checked for retrieval at close
+	idle    []*worker      // parked coroutines ready for the next task
+	calls   sync.WaitGroup // executor calls still running
+	closing bool
+}
+
+// inCallback is current's value while a callback (not a task) runs.
+const inCallback = ^uint64(0)
+
+// posting is one entry of the inbox: fn runs on the loop; if the loop
+// finishes first, dropped (if set) runs instead, so that whoever waits
+// for fn is told.
+type posting struct {
+	fn, dropped func()
 }
 
 // item is one entry in the ready queue: resume a task (co, at generation
@@ -73,8 +91,11 @@ type Option func(*config)
 
 // Debug turns on asyncio's debug mode: every step that holds the loop for
 // threshold or longer is reported with its task's name and duration, and
-// each await checks that it runs on the loop's own thread (a check that
-// costs a system call, which is why it is not always on).
+// each await checks that it runs on the loop's own thread. That check
+// costs a system call per await, which is why it is not always on;
+// without it an await still refuses any caller but the running task (see
+// Coro.check), and the operations that take no *Coro always check the
+// thread (see Loop.owns).
 func Debug(threshold time.Duration) Option {
 	return func(c *config) { c.slow = threshold }
 }
@@ -83,14 +104,17 @@ func Debug(threshold time.Duration) Option {
 // cancelled at close) to w as well as to Warnings. The default is stderr.
 func Log(w io.Writer) Option { return func(c *config) { c.log = w } }
 
-// DefaultExecutor sets where ToThread runs its functions.
+// DefaultExecutor sets where ToThread runs its functions. A nil e makes
+// ToThread fail with ErrNilExecutor.
 func DefaultExecutor(e Executor) Option { return func(c *config) { c.executor = e } }
 
-// New makes a loop. It does nothing until Run.
+// New makes a loop. It does nothing until Run. Nil options are skipped.
 func New(opts ...Option) *Loop {
 	l := &Loop{cfg: config{log: os.Stderr, executor: GoroutineExecutor}}
 	for _, o := range opts {
-		o(&l.cfg)
+		if o != nil {
+			o(&l.cfg)
+		}
 	}
 	return l
 }
@@ -101,6 +125,12 @@ func New(opts ...Option) *Loop {
 // It returns main's result, like asyncio.run.
 func Run[T any](l *Loop, main func(*Coro) (T, error)) (T, error) {
 	var zero T
+	if l == nil {
+		return zero, ErrNilLoop
+	}
+	if main == nil {
+		return zero, ErrNilFunc
+	}
 	if !l.state.CompareAndSwap(stateNew, stateRunning) {
 		if l.state.Load() == stateRunning {
 			return zero, ErrLoopRunning
@@ -173,7 +203,9 @@ func (l *Loop) waitForWork() {
 
 func (l *Loop) run(it item) {
 	if it.fn != nil {
+		l.current.Store(inCallback)
 		l.timed(nil, it.fn)
+		l.current.Store(0)
 		return
 	}
 	co := it.co
@@ -206,29 +238,73 @@ func (l *Loop) schedule(co *Coro, gen uint64) {
 	l.ready = append(l.ready, item{co: co, gen: gen})
 }
 
-// CallSoon schedules fn to run on the loop's next turn. Call it only from
-// the loop's own goroutine (a task or a callback); other goroutines use
-// CallSoonThreadsafe.
-func (l *Loop) CallSoon(fn func()) error {
+// owns reports whether the caller may touch the loop's state: the loop
+// is running and the caller is on its thread, in a task's step or a
+// callback. It guards the operations that take no *Coro to check.
+//
+// Go has no goroutine ids, so the test is the OS thread, which costs a
+// gettid system call; a loop that is running neither a step nor a
+// callback (current is 0) is idle, and any caller is then another
+// goroutine, found without the system call. On systems without a thread
+// id (threadID is 0) only that idle case is caught.
+func (l *Loop) owns() error {
+	if l == nil {
+		return ErrNilLoop
+	}
 	if l.state.Load() != stateRunning {
 		return ErrOutsideLoop
 	}
-	if l.cfg.slow > 0 && threadID() != l.tid {
-		return ErrNotThisTask
+	if l.current.Load() == 0 || threadID() != l.tid {
+		return ErrWrongGoroutine
+	}
+	return nil
+}
+
+// readable reports whether the caller may read the loop's state: from
+// anywhere while the loop is not running (no step can run meanwhile),
+// only from the loop's thread while it is.
+func (l *Loop) readable() bool {
+	return l == nil || l.state.Load() != stateRunning || l.owns() == nil
+}
+
+// CallSoon schedules fn to run on the loop's next turn. Call it only from
+// the loop's own goroutine (a task or a callback); other goroutines get
+// ErrWrongGoroutine and use CallSoonThreadsafe.
+func (l *Loop) CallSoon(fn func()) error {
+	if l == nil {
+		return ErrNilLoop
+	}
+	if fn == nil {
+		return ErrNilFunc
+	}
+	if err := l.owns(); err != nil {
+		return err
 	}
 	l.ready = append(l.ready, item{fn: fn})
 	return nil
 }
 
 // CallSoonThreadsafe schedules fn from any goroutine and wakes the loop.
-// It fails with ErrLoopClosed once the loop has finished.
+// It fails with ErrLoopClosed once the loop has finished. Called before
+// Run, fn waits for the loop's first turn.
 func (l *Loop) CallSoonThreadsafe(fn func()) error {
+	if l == nil {
+		return ErrNilLoop
+	}
+	if fn == nil {
+		return ErrNilFunc
+	}
+	return l.post(posting{fn: fn})
+}
+
+// post puts p in the inbox and wakes the loop.
+func (l *Loop) post(p posting) error {
 	l.mu.Lock()
-	if l.state.Load() == stateClosed {
+	if l.shut {
 		l.mu.Unlock()
 		return ErrLoopClosed
 	}
-	l.inbox = append(l.inbox, fn)
+	l.inbox = append(l.inbox, p)
 	l.posted.Store(true)
 	wake := l.wake
 	l.mu.Unlock()
@@ -250,24 +326,36 @@ func (l *Loop) drainInbox() {
 	in := l.inbox
 	l.inbox = nil
 	l.mu.Unlock()
-	for _, fn := range in {
-		l.ready = append(l.ready, item{fn: fn})
+	for _, p := range in {
+		l.ready = append(l.ready, item{fn: p.fn})
 	}
 }
 
 func (l *Loop) warn(msg string) {
+	l.mu.Lock()
 	l.warnings = append(l.warnings, msg)
+	l.mu.Unlock()
 	if l.cfg.log != nil {
 		fmt.Fprintln(l.cfg.log, msg)
 	}
 }
 
-// Warnings lists what the loop reported, in order. Read it after Run.
-func (l *Loop) Warnings() []string { return append([]string(nil), l.warnings...) }
+// Warnings lists what the loop has reported so far, in order; after Run
+// it is the whole list. Any goroutine may read it.
+func (l *Loop) Warnings() []string {
+	if l == nil {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.warnings...)
+}
 
 // shutdown is asyncio.run's ending: cancel what is left, let it unwind,
-// wait for executor calls, report errors nobody retrieved, and release
-// the parked coroutines so no goroutine outlives the loop.
+// wait for executor calls, close the inbox (telling submitters whose
+// tasks never started), report errors nobody retrieved, and release the
+// parked coroutines so no goroutine outlives the loop. The state becomes
+// closed last, so that a goroutine that sees it closed sees all of this.
 func (l *Loop) shutdown() {
 	l.closing = true
 	for co := l.live.head; co != nil; co = co.next {
@@ -279,9 +367,15 @@ func (l *Loop) shutdown() {
 	}
 	l.calls.Wait()
 	l.mu.Lock()
-	l.state.Store(stateClosed)
+	l.shut = true
+	left := l.inbox
 	l.inbox = nil
 	l.mu.Unlock()
+	for _, p := range left {
+		if p.dropped != nil {
+			p.dropped()
+		}
+	}
 	for _, f := range l.failed {
 		if !f.retrieved {
 			what := "future"
@@ -297,4 +391,5 @@ func (l *Loop) shutdown() {
 	l.idle = nil
 	l.timers = nil
 	l.clock.Stop()
+	l.state.Store(stateClosed)
 }

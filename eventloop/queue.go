@@ -1,6 +1,7 @@
 // A queue between tasks: Get pauses while it is empty, Put pauses while it
 // is full, and neither blocks the loop.
 // Run: go test -run TestQueue -v ./eventloop/
+
 package eventloop
 
 import "errors"
@@ -16,20 +17,45 @@ type Queue[T any] struct {
 
 // NewQueue makes a queue holding at most maxSize items (0: no limit).
 func NewQueue[T any](l *Loop, maxSize int) (*Queue[T], error) {
+	if l == nil {
+		return nil, ErrNilLoop
+	}
 	if maxSize < 0 {
 		return nil, errors.New("eventloop: queue size must be zero (unbounded) or more")
 	}
 	return &Queue[T]{loop: l, max: maxSize}, nil
 }
 
-// Len is the number of items waiting.
-func (q *Queue[T]) Len() int { return len(q.items) }
+// Len is the number of items waiting (0 for a nil queue). Like the
+// queue's other methods it belongs to the loop's goroutine.
+func (q *Queue[T]) Len() int {
+	if q == nil {
+		return 0
+	}
+	return len(q.items)
+}
+
+// usable checks what Put and Get need beyond co's own check: a queue,
+// and one of co's loop.
+func (q *Queue[T]) usable(co *Coro) error {
+	if err := co.check(); err != nil {
+		return err
+	}
+	if q == nil {
+		return ErrNilQueue
+	}
+	if q.loop != co.loop {
+		return ErrOtherLoop
+	}
+	return nil
+}
 
 func (q *Queue[T]) full() bool { return q.max > 0 && len(q.items) >= q.max }
 
-// Put adds v, pausing the task while the queue is full.
+// Put adds v, pausing the task while the queue is full. Another goroutine
+// that calls it with a task's handle gets ErrNotThisTask (see Coro.check).
 func (q *Queue[T]) Put(co *Coro, v T) error {
-	if err := co.check(); err != nil {
+	if err := q.usable(co); err != nil {
 		return err
 	}
 	for q.full() {
@@ -48,7 +74,7 @@ func (q *Queue[T]) Put(co *Coro, v T) error {
 // Get takes the oldest item, pausing the task while the queue is empty.
 func (q *Queue[T]) Get(co *Coro) (T, error) {
 	var zero T
-	if err := co.check(); err != nil {
+	if err := q.usable(co); err != nil {
 		return zero, err
 	}
 	for len(q.items) == 0 {

@@ -1,6 +1,7 @@
 // Tasks (A4): CreateTask schedules a coroutine to start on the loop's next
 // turn, whether or not anyone awaits it yet.
 // Run: go test -run TestCreateTaskStartsBeforeAwait -v ./eventloop/
+
 package eventloop
 
 import (
@@ -17,14 +18,40 @@ type Task[T any] struct {
 }
 
 // Name is the task's name.
-func (t *Task[T]) Name() string { return t.co.name }
+func (t *Task[T]) Name() string {
+	if t == nil || t.co == nil {
+		return ""
+	}
+	return t.co.name
+}
+
+// future makes a nil *Task a nil future rather than a nil dereference.
+//
+//lint:ignore U1000 called through the generic Awaitable interface, which staticcheck does not follow
+func (t *Task[T]) future() *Future[T] {
+	if t == nil {
+		return nil
+	}
+	return &t.Future
+}
 
 // Cancel asks the task to stop: ErrCancelled arrives at its await point
 // (or it never starts, if it has not yet). Cancelling a finished task is
-// an error, ErrAlreadyDone, rather than asyncio's silent False.
+// an error, ErrAlreadyDone, rather than asyncio's silent False. Like the
+// future's methods it belongs to the loop's goroutine: other goroutines
+// get ErrWrongGoroutine (a submitted task is cancelled through
+// Pending.Cancel).
 func (t *Task[T]) Cancel() error {
+	if t == nil {
+		return ErrNilFuture
+	}
+	if !t.fixed {
+		if err := t.loop.owns(); err != nil {
+			return err
+		}
+	}
 	if t.done {
-		return fmt.Errorf("cancel task %q: %w", t.co.name, ErrAlreadyDone)
+		return fmt.Errorf("cancel task %q: %w", t.name, ErrAlreadyDone)
 	}
 	t.co.cancel()
 	return nil
@@ -32,13 +59,18 @@ func (t *Task[T]) Cancel() error {
 
 // CreateTask schedules fn as a new task on co's loop and returns at once.
 // The task starts when the loop is next free, that is, when the caller
-// next awaits. Called from anywhere but co's own task, it returns a task
-// that has already failed with the reason (ErrOutsideLoop or
-// ErrNotThisTask), so the mistake surfaces at the first Await or Result.
+// next awaits. Called from anywhere but co's own task, or with a nil fn,
+// it returns a task that has already failed with the reason
+// (ErrOutsideLoop, ErrNotThisTask or ErrNilFunc), so the mistake
+// surfaces at the first Await or Result.
 func CreateTask[T any](co *Coro, name string, fn func(*Coro) (T, error)) *Task[T] {
-	if err := co.check(); err != nil {
+	err := co.check()
+	if err == nil && fn == nil {
+		err = ErrNilFunc
+	}
+	if err != nil {
 		t := &Task[T]{co: &Coro{name: name, state: coDone}}
-		t.base = base{name: name, done: true, err: err}
+		t.base = base{name: name, done: true, fixed: true, err: err}
 		if co != nil {
 			t.loop = co.loop
 		}

@@ -1,8 +1,10 @@
 // Sleeping costs no goroutine and no runtime timer: a sleeping task is an
 // entry in the loop's own timer heap, and the loop goroutine waits for the
 // earliest one, as asyncio's loop does. Inside a synctest bubble that one
-// wait is in virtual time, so the chapter's timing tests are exact.
-// Run: go test -run TestAwaitInSequence -v ./eventloop/
+// wait is in virtual time, so the chapter's timing tests are exact. A
+// deadline already past is due at once, never "never".
+// Run: go test -run 'TestAwaitInSequence|TestWaitForAPast' -v ./eventloop/
+
 package eventloop
 
 import (
@@ -80,11 +82,16 @@ func (h *timerHeap) pop() timer {
 	return t
 }
 
-// addTimer wakes co (in its current wait) after d.
+// addTimer wakes co (in its current wait) after d. A d of zero or less is
+// due now, and fires at the next turn: a negative d must not be added,
+// since a sum below zero would read as the overflow of a huge one.
 func (l *Loop) addTimer(d time.Duration, co *Coro) {
-	when := l.now() + int64(d)
-	if when < 0 {
-		when = math.MaxInt64 // d so long that the sum overflowed: never
+	when := l.now()
+	if d > 0 {
+		when += int64(d)
+		if when < 0 {
+			when = math.MaxInt64 // d so long that the sum overflowed: never
+		}
 	}
 	l.timerSeq++
 	l.timers.push(timer{when: when, seq: l.timerSeq, co: co, gen: co.gen})

@@ -1,16 +1,16 @@
 package hybrid
 
-// Architectures lists every way this chapter runs the mixed job, serial
+// architectures lists every way this chapter runs the mixed job, serial
 // first. The tests hold each to the same answer; BenchmarkMixed times them.
-func Architectures() []Architecture {
-	return []Architecture{
-		{Name: "serial", Run: Serial},
-		{Name: "goroutines", Run: Goroutines},
-		{Name: "eventLoop", Run: OnLoop(fetchOnLoop, computeOnLoop)},
-		{Name: "eventLoopToThread", Run: OnLoop(fetchInThread, computeOnLoop)},
-		{Name: "eventLoopExecutor", Run: OnLoop(fetchInThread, computeInGoroutine)},
-		{Name: "eventLoopProcessPool", Run: OnLoop(fetchInThread, computeInProcess), NeedsPool: true},
-		{Name: "processPoolGoroutineIO", Run: ProcessPoolGoroutineIO, NeedsPool: true},
-		{Name: "pipeline", Run: Pipeline(DefaultPipeline())},
+func architectures() []architecture {
+	return []architecture{
+		{Name: "serial", Run: serialArch},
+		{Name: "goroutines", Run: goroutinesArch},
+		{Name: "eventLoop", Run: onLoop(fetchOnLoop, computeOnLoop)},
+		{Name: "eventLoopToThread", Run: onLoop(fetchInThread, computeOnLoop)},
+		{Name: "eventLoopExecutor", Run: onLoop(fetchInThread, computeInGoroutine)},
+		{Name: "eventLoopProcessPool", Run: onLoop(fetchInThread, computeInProcess), NeedsPool: true},
+		{Name: "processPoolGoroutineIO", Run: processPoolGoroutineIO, NeedsPool: true},
+		{Name: "pipeline", Run: pipelineArch(defaultPipeline())},
 	}
 }

@@ -50,5 +50,9 @@
 // to place worker processes. Inside each process the answer of this
 // chapter still holds: goroutines for both the waiting and the computing.
 //
+// The chapter exports nothing: its architectures are lessons to read and
+// run, built on the mixed job of Atlas's internal workload package, and
+// the reusable pieces they are made of live in the other chapters.
+//
 // Run: go test -v ./hybrid/ and go test -run '^$' -bench Mixed -cpu 1,2 ./hybrid/
 package hybrid

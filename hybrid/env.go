@@ -8,11 +8,11 @@ import (
 	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
-// Env is what an architecture may use: the HTTP client and the loopback
+// kit is what an architecture may use: the HTTP client and the loopback
 // server to fetch from, and the process pool for those that compute in
 // worker processes. The caller owns all of them, so a benchmark can keep
 // them warm across runs.
-type Env struct {
+type kit struct {
 	Client *http.Client
 	Server *workload.Server
 	Pool   *multiprocessing.Pool
@@ -22,20 +22,20 @@ type Env struct {
 	Crash func(id int) bool
 }
 
-func (e Env) crashes(id int) bool { return e.Crash != nil && e.Crash(id) }
+func (e kit) crashes(id int) bool { return e.Crash != nil && e.Crash(id) }
 
-// Architecture runs the whole mixed job one way and returns its total.
+// architecture runs the whole mixed job one way and returns its total.
 // Every architecture must return exactly what Mix.Want says, or an error
 // and a zero Total: a partial sum never passes for an answer.
-type Architecture struct {
+type architecture struct {
 	Name string
-	Run  func(ctx context.Context, env Env, m workload.Mix) (workload.Total, error)
+	Run  func(ctx context.Context, env kit, m workload.Mix) (workload.Total, error)
 	// NeedsPool says the architecture computes in worker processes.
 	NeedsPool bool
 }
 
-// Serial is the baseline: one item at a time, fetch then compute.
-func Serial(ctx context.Context, env Env, m workload.Mix) (workload.Total, error) {
+// serialArch is the baseline: one item at a time, fetch then compute.
+func serialArch(ctx context.Context, env kit, m workload.Mix) (workload.Total, error) {
 	t, err := m.Serial(ctx, env.Client, env.Server)
 	if err != nil {
 		return workload.Total{}, err

@@ -16,9 +16,9 @@ import (
 	"github.com/concurrency-atlas/atlas/internal/workload"
 )
 
-// Goroutines runs every item in its own goroutine; the first error cancels
+// goroutinesArch runs every item in its own goroutine; the first error cancels
 // the rest.
-func Goroutines(ctx context.Context, env Env, m workload.Mix) (workload.Total, error) {
+func goroutinesArch(ctx context.Context, env kit, m workload.Mix) (workload.Total, error) {
 	g, ctx := errgroup.WithContext(ctx)
 	values := make([]int, m.Items)
 	for id := range m.Items {

@@ -17,16 +17,16 @@ import (
 // the speed.
 var testMix = workload.Mix{Name: "test", Items: 12, FibBase: 12}
 
-func newEnv(t *testing.T, a Architecture, fail func(id int) bool) Env {
+func newKit(t *testing.T, a architecture, fail func(id int) bool) kit {
 	t.Helper()
-	return newEnvWith(t, a, workload.ServerConfig{Fail: fail})
+	return newKitWith(t, a, workload.ServerConfig{Fail: fail})
 }
 
-func newEnvWith(t *testing.T, a Architecture, cfg workload.ServerConfig) Env {
+func newKitWith(t *testing.T, a architecture, cfg workload.ServerConfig) kit {
 	t.Helper()
 	s := testMix.ServeWith(cfg)
 	client := &http.Client{Transport: &http.Transport{}}
-	env := Env{Client: client, Server: s}
+	env := kit{Client: client, Server: s}
 	if a.NeedsPool {
 		pool, err := multiprocessing.NewPool(t.Context(), 2)
 		require.NoError(t, err)
@@ -47,9 +47,9 @@ func newEnvWith(t *testing.T, a Architecture, cfg workload.ServerConfig) Env {
 }
 
 func TestEveryArchitectureReachesTheSerialAnswer(t *testing.T) {
-	for _, a := range Architectures() {
+	for _, a := range architectures() {
 		t.Run(a.Name, func(t *testing.T) {
-			env := newEnv(t, a, nil)
+			env := newKit(t, a, nil)
 			got, err := a.Run(t.Context(), env, testMix)
 			require.NoError(t, err)
 			assert.Equal(t, testMix.Want(), got)
@@ -59,9 +59,9 @@ func TestEveryArchitectureReachesTheSerialAnswer(t *testing.T) {
 }
 
 func TestAFailedFetchReachesTheCaller(t *testing.T) {
-	for _, a := range Architectures() {
+	for _, a := range architectures() {
 		t.Run(a.Name, func(t *testing.T) {
-			env := newEnv(t, a, func(id int) bool { return id == 5 })
+			env := newKit(t, a, func(id int) bool { return id == 5 })
 			got, err := a.Run(t.Context(), env, testMix)
 			assert.ErrorContains(t, err, "item 5: injected failure")
 			assert.Equal(t, workload.Total{}, got, "no partial total passes for an answer")
@@ -71,14 +71,14 @@ func TestAFailedFetchReachesTheCaller(t *testing.T) {
 }
 
 func TestACancelledJobStopsAndSaysSo(t *testing.T) {
-	for _, a := range Architectures() {
+	for _, a := range architectures() {
 		t.Run(a.Name, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
 			// Items 0-2 are answered; the request for item 3 cancels the
 			// job, and it and every later request stay in flight until
 			// their client gives up, so the cancellation is what ends them.
-			env := newEnvWith(t, a, workload.ServerConfig{Hold: func(r *http.Request, id int) {
+			env := newKitWith(t, a, workload.ServerConfig{Hold: func(r *http.Request, id int) {
 				if id < 3 {
 					return
 				}
@@ -96,12 +96,12 @@ func TestACancelledJobStopsAndSaysSo(t *testing.T) {
 }
 
 func TestAWorkerKilledMidRunReachesTheCaller(t *testing.T) {
-	for _, a := range Architectures() {
+	for _, a := range architectures() {
 		if !a.NeedsPool {
 			continue
 		}
 		t.Run(a.Name, func(t *testing.T) {
-			env := newEnv(t, a, nil)
+			env := newKit(t, a, nil)
 			env.Crash = func(id int) bool { return id == 7 }
 			before := env.Pool.PIDs()
 			got, err := a.Run(t.Context(), env, testMix)

@@ -25,15 +25,15 @@ import (
 
 // fetchOn says how a loop task fetches an item; computeOn how it computes.
 type (
-	fetchOn   func(co *eventloop.Coro, ctx context.Context, env Env, id int) (string, error)
-	computeOn func(co *eventloop.Coro, ctx context.Context, env Env, m workload.Mix, id int, body string) (int, error)
+	fetchOn   func(co *eventloop.Coro, ctx context.Context, env kit, id int) (string, error)
+	computeOn func(co *eventloop.Coro, ctx context.Context, env kit, m workload.Mix, id int, body string) (int, error)
 )
 
-func fetchOnLoop(_ *eventloop.Coro, ctx context.Context, env Env, id int) (string, error) {
+func fetchOnLoop(_ *eventloop.Coro, ctx context.Context, env kit, id int) (string, error) {
 	return workload.Fetch(ctx, env.Client, env.Server.ItemURL(id))
 }
 
-func fetchInThread(co *eventloop.Coro, ctx context.Context, env Env, id int) (string, error) {
+func fetchInThread(co *eventloop.Coro, ctx context.Context, env kit, id int) (string, error) {
 	return eventloop.RunInExecutor(co, eventloop.GoroutineExecutor, func(inner context.Context) (string, error) {
 		ctx, stop := both(ctx, inner)
 		defer stop()
@@ -41,17 +41,17 @@ func fetchInThread(co *eventloop.Coro, ctx context.Context, env Env, id int) (st
 	})
 }
 
-func computeOnLoop(_ *eventloop.Coro, _ context.Context, _ Env, m workload.Mix, id int, body string) (int, error) {
+func computeOnLoop(_ *eventloop.Coro, _ context.Context, _ kit, m workload.Mix, id int, body string) (int, error) {
 	return m.Compute(id, body)
 }
 
-func computeInGoroutine(co *eventloop.Coro, _ context.Context, _ Env, m workload.Mix, id int, body string) (int, error) {
+func computeInGoroutine(co *eventloop.Coro, _ context.Context, _ kit, m workload.Mix, id int, body string) (int, error) {
 	return eventloop.RunInExecutor(co, eventloop.GoroutineExecutor, func(context.Context) (int, error) {
 		return m.Compute(id, body)
 	})
 }
 
-func computeInProcess(co *eventloop.Coro, ctx context.Context, env Env, m workload.Mix, id int, body string) (int, error) {
+func computeInProcess(co *eventloop.Coro, ctx context.Context, env kit, m workload.Mix, id int, body string) (int, error) {
 	return eventloop.RunInExecutor(co, poolExecutor(env), func(inner context.Context) (int, error) {
 		ctx, stop := both(ctx, inner)
 		defer stop()
@@ -62,11 +62,11 @@ func computeInProcess(co *eventloop.Coro, ctx context.Context, env Env, m worklo
 // poolExecutor is the seam the loop offers for run-in-executor: the call
 // itself goes to the process pool inside fn, so the executor only has to
 // run fn on a goroutine of its own while the loop keeps serving.
-func poolExecutor(Env) eventloop.Executor { return eventloop.GoroutineExecutor }
+func poolExecutor(kit) eventloop.Executor { return eventloop.GoroutineExecutor }
 
-// OnLoop runs every item as a task of one event loop.
-func OnLoop(fetch fetchOn, comp computeOn) func(context.Context, Env, workload.Mix) (workload.Total, error) {
-	return func(ctx context.Context, env Env, m workload.Mix) (workload.Total, error) {
+// onLoop runs every item as a task of one event loop.
+func onLoop(fetch fetchOn, comp computeOn) func(context.Context, kit, workload.Mix) (workload.Total, error) {
+	return func(ctx context.Context, env kit, m workload.Mix) (workload.Total, error) {
 		values, err := eventloop.Run(eventloop.New(eventloop.Log(nil)), func(co *eventloop.Coro) ([]int, error) {
 			tasks := make([]eventloop.Awaitable[int], m.Items)
 			for id := range m.Items {

@@ -32,9 +32,9 @@ func BenchmarkMixed(b *testing.B) {
 			defer s.Close()
 			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: m.Items}}
 			defer client.CloseIdleConnections()
-			env := Env{Client: client, Server: s, Pool: pool}
+			env := kit{Client: client, Server: s, Pool: pool}
 			serial := map[int]float64{}
-			for _, a := range Architectures() {
+			for _, a := range architectures() {
 				b.Run(a.Name, func(b *testing.B) {
 					ctx := context.Background()
 					for range b.N {

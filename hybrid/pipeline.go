@@ -18,15 +18,15 @@ import (
 	"github.com/concurrency-atlas/atlas/internal/workload"
 )
 
-// PipelineSizes sets how many goroutines each stage runs.
-type PipelineSizes struct {
+// pipelineSizes sets how many goroutines each stage runs.
+type pipelineSizes struct {
 	Fetchers, Computers int
 }
 
-// DefaultPipeline sizes the fetch stage for waiting and the compute stage
+// defaultPipeline sizes the fetch stage for waiting and the compute stage
 // for the cores there are.
-func DefaultPipeline() PipelineSizes {
-	return PipelineSizes{Fetchers: 16, Computers: runtime.GOMAXPROCS(0)}
+func defaultPipeline() pipelineSizes {
+	return pipelineSizes{Fetchers: 16, Computers: runtime.GOMAXPROCS(0)}
 }
 
 type fetched struct {
@@ -34,12 +34,12 @@ type fetched struct {
 	body string
 }
 
-// Pipeline runs the mixed job through fetch, compute and sum stages. All
+// pipelineArch runs the mixed job through fetch, compute and sum stages. All
 // stages share one errgroup, so the first error cancels every stage; each
 // stage closes its output when its last goroutine is done, which lets the
 // next stage drain and stop.
-func Pipeline(sizes PipelineSizes) func(context.Context, Env, workload.Mix) (workload.Total, error) {
-	return func(ctx context.Context, env Env, m workload.Mix) (workload.Total, error) {
+func pipelineArch(sizes pipelineSizes) func(context.Context, kit, workload.Mix) (workload.Total, error) {
+	return func(ctx context.Context, env kit, m workload.Mix) (workload.Total, error) {
 		g, ctx := errgroup.WithContext(ctx)
 		ids := make(chan int)
 		bodies := make(chan fetched, sizes.Computers)

@@ -30,7 +30,7 @@ type computeArg struct {
 	ID      int
 	Body    string
 	FibBase int
-	Crash   bool // fault injection: see Env.Crash
+	Crash   bool // fault injection: see kit.Crash
 }
 
 var compute = multiprocessing.Define("hybrid.compute", func(a computeArg) (int, error) {
@@ -76,9 +76,9 @@ func crashIf(crash bool) {
 	time.Sleep(time.Hour) // the kill is on its way
 }
 
-// ProcessPoolGoroutineIO (H3) splits the items into one batch per worker
+// processPoolGoroutineIO (H3) splits the items into one batch per worker
 // process; each worker fetches its batch with goroutines and computes it.
-func ProcessPoolGoroutineIO(ctx context.Context, env Env, m workload.Mix) (workload.Total, error) {
+func processPoolGoroutineIO(ctx context.Context, env kit, m workload.Mix) (workload.Total, error) {
 	workers := max(len(env.Pool.PIDs()), 1)
 	batches := make([]batchArg, min(workers, m.Items))
 	for i := range batches {

@@ -23,6 +23,9 @@ func init() {
 	multiprocessing.Register("test/gomaxprocs", func([]byte) ([]byte, error) {
 		return strconv.AppendInt(nil, int64(runtime.GOMAXPROCS(0)), 10), nil
 	})
+	multiprocessing.Register("test/cpus", func([]byte) ([]byte, error) {
+		return strconv.AppendInt(nil, int64(multiprocessing.CPUs()), 10), nil
+	})
 }
 
 // threadCPUs reads the CPUs each thread of process pid may use.
@@ -95,4 +98,18 @@ func TestCPUAffinityCarriesOverToAReplacement(t *testing.T) {
 	for _, l := range threadCPUs(t, replacement) {
 		assert.Equal(t, cpu, l, "the replacement is pinned where its predecessor was")
 	}
+}
+
+// CPUs counts the CPUs in the process's affinity mask, not the machine's:
+// a worker pinned to one CPU sees one, so a pool it started with CPUs
+// workers would not crowd that CPU with more.
+func TestCPUsCountsTheAffinityMask(t *testing.T) {
+	var mask unix.CPUSet
+	require.NoError(t, unix.SchedGetaffinity(0, &mask))
+	assert.Equal(t, mask.Count(), multiprocessing.CPUs())
+
+	pool := newPool(t, 1, multiprocessing.WithCPUAffinity())
+	res, err := pool.Submit(t.Context(), "test/cpus", nil).Wait()
+	require.NoError(t, err)
+	assert.Equal(t, "1", string(res), "a worker pinned to one CPU")
 }

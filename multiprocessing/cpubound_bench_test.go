@@ -22,6 +22,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -36,9 +37,15 @@ const (
 
 func serialFibs() {
 	for range cpuTasks {
-		workload.Fib(cpuFibN)
+		keepFib(workload.Fib(cpuFibN))
 	}
 }
+
+// fibSink keeps every Fib result, so that no call can be optimised away
+// as one whose value nobody reads.
+var fibSink atomic.Int64
+
+func keepFib(v int) { fibSink.Add(int64(v)) }
 
 // The sub-benchmarks loop over b.N, not b.Loop: in Go 1.26 a b.Loop
 // sub-benchmark measures its first -cpu value under whatever GOMAXPROCS
@@ -69,7 +76,7 @@ func BenchmarkCPUBound(b *testing.B) {
 		for range b.N {
 			var wg sync.WaitGroup
 			for range cpuTasks {
-				wg.Go(func() { workload.Fib(cpuFibN) })
+				wg.Go(func() { keepFib(workload.Fib(cpuFibN)) })
 			}
 			wg.Wait()
 		}
@@ -104,7 +111,7 @@ type span struct {
 // timedFib is workload.Fib that also says when and where it ran.
 var timedFib = multiprocessing.Define("bench/timed-fib", func(n int) (span, error) {
 	start := time.Now().UnixNano()
-	workload.Fib(n)
+	keepFib(workload.Fib(n))
 	return span{PID: os.Getpid(), Start: start, End: time.Now().UnixNano()}, nil
 })
 

@@ -306,6 +306,8 @@ func decodeReply(name string, m message) ([]byte, error) {
 	case kindPanic:
 		value, stack, _ := cut(string(m.body))
 		return nil, &TaskPanicError{Func: name, Value: value, Stack: stack}
+	case kindBadArg:
+		return nil, fmt.Errorf("%w argument of %s: %s", ErrDecode, name, m.body)
 	case kindUnknown:
 		return nil, fmt.Errorf("%w: %q", ErrUnknownFunc, name)
 	case kindTooLarge:

@@ -10,13 +10,30 @@
 // inherit mid-use. A Go worker is therefore the same executable started
 // again with a marker in its environment. One call, first thing in main
 // or TestMain, turns such a process into a worker and never returns there;
-// everywhere else it returns at once (worker.go):
+// everywhere else it returns at once (worker.go). In a program:
+//
+//	func main() {
+//		multiprocessing.ServeIfWorker()
+//		// the program itself, which a worker never reaches
+//	}
+//
+// and in a package whose tests start workers:
 //
 //	func TestMain(m *testing.M) {
 //		multiprocessing.ServeIfWorker()
-//		scene.Main()
-//		goleak.VerifyTestMain(m)
+//		goleak.VerifyTestMain(m) // or os.Exit(m.Run())
 //	}
+//
+// Atlas's own TestMain (main_test.go) puts one more call between the two:
+// its child scenes, the demonstrations that must crash or hang in a
+// process of their own, are dispatched there too, by the module's internal
+// scene package.
+//
+// A program that forgets the call runs its own code twice: the worker is
+// the same program, so it runs main again (a test binary, its whole suite)
+// instead of the function. Nothing stops that second run; the parent only
+// hears of it afterwards, when NewPool or Join returns ErrNotWorker
+// (TestStartNoticesAMissingServeIfWorker).
 //
 // Functions are registered by name at package level (Register, or Define
 // for typed ones), so a freshly started worker knows them too. This works
@@ -29,20 +46,25 @@
 //     process; Join collects its pid, exit status and output.
 //     Example_startJoin is the material's three-process example.
 //  2. A pool (M5, pool.go, dispatch.go, future.go, typed.go): NewPool
-//     keeps n workers; Submit returns a Future; Map keeps input order;
-//     Close drains, then stops; Terminate kills. A busy worker holds one
-//     more task in its pipe, so it never waits for the parent between two
-//     tasks (prefetch_test.go says what that may and may not cost).
-//     WithCPUAffinity pins each worker to a CPU of its own
+//     keeps n workers, NewPool(ctx, CPUs()) one per CPU the process may
+//     use, as Python's Pool() does; Submit returns a Future; Map keeps
+//     input order; Close drains, then stops; Terminate kills. A busy
+//     worker holds one more task in its pipe, so it never waits for the
+//     parent between two tasks (prefetch_test.go says what that may and
+//     may not cost). WithCPUAffinity pins each worker to a CPU of its own
 //     (affinity_linux.go). ExampleFunc_Map is the material's
 //     Pool.map(fib, [28, 30, 32]). Messages are length-prefixed frames over
 //     pipes (frame.go) holding a small hand-made envelope (message.go);
 //     FuzzReadFrame feeds the decoder garbage.
 //  3. Failure is reported, nothing is lost (F6, errors.go): a panic, a
 //     returned error, a worker killed mid-task, an unknown function, an
-//     undecodable result and an oversized frame each fail one task with a
-//     typed error; the pool replaces dead workers and finishes the rest,
-//     including the tasks that were waiting in a dead worker's pipe.
+//     undecodable argument or result and an oversized frame each fail one
+//     task with a typed error; the pool replaces dead workers and finishes
+//     the rest, including the tasks that were waiting in a dead worker's
+//     pipe. TestPoolSoakUnderRandomKills holds it to that over thousands
+//     of tasks while workers are killed at random. A mistake in Register
+//     or Define (a nil function, a bad or reused name) is refused at init
+//     with a panic of ErrBadRegistration, before any worker could run it.
 //  4. No orphans (M6, spawn.go, cleanup_test.go): Close, Terminate, a
 //     cancelled context and a parent killed with SIGKILL all leave no
 //     worker behind. On Linux the parent-death signal kills busy workers;

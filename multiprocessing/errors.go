@@ -18,11 +18,15 @@ var (
 	ErrPoolTerminated = errors.New("multiprocessing: pool was terminated")
 	// ErrUnknownFunc: no function of that name is registered in the worker.
 	ErrUnknownFunc = errors.New("multiprocessing: unknown function")
-	// ErrDecode: a result (or argument) could not be decoded.
+	// ErrDecode: a result could not be decoded by the caller, or an
+	// argument by the worker.
 	ErrDecode = errors.New("multiprocessing: cannot decode")
 	// ErrNotWorker: the executable started as a worker never became one,
 	// because its main or TestMain does not call ServeIfWorker first.
 	ErrNotWorker = errors.New("multiprocessing: executable did not call ServeIfWorker")
+	// ErrBadRegistration: Register or Define was given an unusable name or
+	// function. It is the value they panic with (Register says why).
+	ErrBadRegistration = errors.New("multiprocessing: bad registration")
 )
 
 // TaskPanicError reports a task whose function panicked in the worker. The

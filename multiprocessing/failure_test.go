@@ -1,9 +1,9 @@
 package multiprocessing_test
 
 // Claim F6: a crashing worker does not take the parent down. A panic, an
-// error, a killed worker, an unknown function, an undecodable result and an
-// oversized message each become an error for that one task; the parent and
-// the rest of the pool carry on.
+// error, a killed worker, an unknown function, an undecodable argument or
+// result and an oversized message each become an error for that one task;
+// the parent and the rest of the pool carry on.
 //
 // Run:  go test -run 'Task|Worker|Frame|Unknown|Undecodable' ./multiprocessing/
 
@@ -133,15 +133,39 @@ func TestUnknownFunctionIsAnError(t *testing.T) {
 
 func TestUndecodableResultIsAnError(t *testing.T) {
 	pool := newPool(t, 1)
-	_, err := multiprocessing.Remote[int, int]("test/not-json").Call(t.Context(), pool, 1)
+	notJSON := multiprocessing.Remote[int, int]("test/not-json")
+	_, err := notJSON.Call(t.Context(), pool, 1)
 	require.ErrorIs(t, err, multiprocessing.ErrDecode)
 	assert.ErrorContains(t, err, "result of test/not-json")
 
-	// And the other way round: an argument the function cannot decode.
-	_, err = multiprocessing.Remote[string, int](multiprocessing.Fib.Name()).Call(t.Context(), pool, "thirty")
+	_, err = notJSON.Map(t.Context(), pool, []int{1, 2})
+	require.ErrorIs(t, err, multiprocessing.ErrDecode)
+	assert.ErrorContains(t, err, "input 1: multiprocessing: cannot decode result of test/not-json")
+}
+
+// The other way round: the worker cannot decode the argument. The caller
+// learns it from the same sentinel as an undecodable result, and the
+// worker, which refused the call before running it, carries on.
+func TestUndecodableArgumentIsADecodeError(t *testing.T) {
+	pool := newPool(t, 1)
+	pids := pool.PIDs()
+	wrongType := multiprocessing.Remote[string, int](multiprocessing.Fib.Name())
+
+	_, err := wrongType.Call(t.Context(), pool, "thirty")
+	require.ErrorIs(t, err, multiprocessing.ErrDecode)
+	assert.ErrorContains(t, err, "multiprocessing: cannot decode argument of atlas/fib: json: ")
 	var taskErr *multiprocessing.TaskError
-	require.ErrorAs(t, err, &taskErr)
-	assert.Contains(t, taskErr.Message, "cannot decode argument of atlas/fib")
+	assert.NotErrorAs(t, err, &taskErr, "the function never ran, so it cannot have failed")
+
+	_, err = wrongType.Map(t.Context(), pool, []string{"one", "two"})
+	require.ErrorIs(t, err, multiprocessing.ErrDecode)
+	assert.ErrorContains(t, err, "input 0: multiprocessing: cannot decode argument of atlas/fib")
+	assert.ErrorContains(t, err, "input 1: multiprocessing: cannot decode argument of atlas/fib")
+
+	n, err := multiprocessing.Fib.Call(t.Context(), pool, 10)
+	require.NoError(t, err)
+	assert.Equal(t, 55, n)
+	assert.Equal(t, pids, pool.PIDs(), "the worker was kept")
 }
 
 func TestFrameOverTheLimitIsAnError(t *testing.T) {
@@ -173,7 +197,7 @@ func TestMapReportsEachFailureByIndex(t *testing.T) {
 func TestErrorsAreDistinct(t *testing.T) {
 	sentinels := []error{multiprocessing.ErrPoolClosed, multiprocessing.ErrPoolTerminated,
 		multiprocessing.ErrUnknownFunc, multiprocessing.ErrDecode, multiprocessing.ErrNotWorker,
-		multiprocessing.ErrFrameTooLarge}
+		multiprocessing.ErrFrameTooLarge, multiprocessing.ErrBadRegistration}
 	for i, a := range sentinels {
 		for j, b := range sentinels {
 			assert.Equal(t, i == j, errors.Is(a, b), "%v vs %v", a, b)

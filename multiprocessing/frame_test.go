@@ -27,6 +27,7 @@ func realFrames(t testing.TB) [][]byte {
 		{kind: kindPanic, body: []byte("boom\ngoroutine 1 [running]:")},
 		{kind: kindUnknown, body: []byte("nope")},
 		{kind: kindTooLarge, body: []byte("result of 99 bytes")},
+		{kind: kindBadArg, body: []byte("json: cannot unmarshal string into Go value of type int")},
 	}
 	var frames [][]byte
 	for _, m := range msgs {

@@ -28,7 +28,8 @@ const (
 	kindPanic    byte = 5 // the function panicked; body is value and stack
 	kindUnknown  byte = 6 // no function of that name in the worker
 	kindTooLarge byte = 7 // the result was over the frame limit
-	lastKind          = kindTooLarge
+	kindBadArg   byte = 8 // the argument did not decode; body says why
+	lastKind          = kindBadArg
 )
 
 // maxNameLen keeps the name length in one byte.

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -82,13 +83,23 @@ type Pool struct {
 	sent, received, tasks atomic.Int64
 }
 
+// CPUs is the number of CPUs this process may run on, the size of a pool
+// with one worker per CPU: NewPool(ctx, CPUs()) is Python's Pool() with no
+// size. It is runtime.NumCPU: the CPUs in the process's affinity mask (on
+// Linux, what sched_getaffinity allows; taskset -c 0,1 makes it 2), read
+// once when the process started. A container's CPU quota is not counted.
+// GOMAXPROCS is not the number to use: it bounds the threads running this
+// process's Go code, not the processes that may run beside it, and
+// go test -cpu changes it.
+func CPUs() int { return runtime.NumCPU() }
+
 // NewPool starts n worker processes, each a copy of this executable, and
-// waits until all of them are ready. Cancelling ctx terminates the pool as
-// Terminate does.
+// waits until all of them are ready; n = CPUs() gives one per CPU.
+// Cancelling ctx terminates the pool as Terminate does.
 // The executable must call ServeIfWorker at the start of main or TestMain.
 func NewPool(ctx context.Context, n int, opts ...Option) (*Pool, error) {
 	if n < 1 {
-		return nil, fmt.Errorf("multiprocessing: a pool needs at least one worker, got %d", n)
+		return nil, fmt.Errorf("multiprocessing: a pool needs at least one worker, got %d (CPUs() gives one per CPU)", n)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

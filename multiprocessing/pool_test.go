@@ -8,6 +8,7 @@ package multiprocessing_test
 import (
 	"context"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"testing"
@@ -74,6 +75,19 @@ func TestPoolSubmitReturnsAFuture(t *testing.T) {
 	assert.Equal(t, "ping", string(res))
 }
 
+// Python's Pool() with no size has one worker per CPU. Here the size is
+// always explicit, and CPUs is that number: the CPUs this process may run
+// on, which is what runtime.NumCPU counts.
+func TestPoolOfCPUsHasOneWorkerPerCPU(t *testing.T) {
+	n := multiprocessing.CPUs()
+	require.Equal(t, runtime.NumCPU(), n)
+	if n > 64 {
+		t.Skipf("%d CPUs: a worker each is too many processes for a test", n)
+	}
+	pool := newPool(t, n)
+	assert.Len(t, pool.PIDs(), n)
+}
+
 func TestPoolCountsBytesOnTheWire(t *testing.T) {
 	pool := newPool(t, 1)
 	_, err := pool.Submit(t.Context(), multiprocessing.Echo, []byte("12345")).Wait()
@@ -133,11 +147,46 @@ func TestPoolRefusesToStartInsideAnUnservedWorker(t *testing.T) {
 	require.ErrorIs(t, err, multiprocessing.ErrNotWorker)
 }
 
-func TestRegisterRejectsBadNames(t *testing.T) {
-	fn := func([]byte) ([]byte, error) { return nil, nil }
-	assert.PanicsWithValue(t, "multiprocessing: test/pid registered twice",
-		func() { multiprocessing.Register("test/pid", fn) })
-	assert.Panics(t, func() { multiprocessing.Register("", fn) })
-	assert.Panics(t, func() { multiprocessing.Register(string(slices.Repeat([]byte("x"), 256)), fn) })
-	assert.Panics(t, func() { multiprocessing.Register("test/nil", nil) })
+// Registration is part of the program text: the parent and every worker
+// run the same init code, so a bad Register or Define would break them
+// all. Both refuse the same mistakes the same way, with a panic whose value
+// is an error matching ErrBadRegistration (Register says why a panic).
+func TestRegisterAndDefineRefuseTheSameMistakes(t *testing.T) {
+	raw := func([]byte) ([]byte, error) { return nil, nil }
+	typed := func(int) (int, error) { return 0, nil }
+	long := string(slices.Repeat([]byte("x"), 256))
+	for _, tc := range []struct {
+		name     string
+		register func()
+		want     string
+	}{
+		{"Register/nil", func() { multiprocessing.Register("test/nil", nil) },
+			`Register("test/nil") needs a function`},
+		{"Define/nil", func() { multiprocessing.Define[int, int]("test/nil", nil) },
+			`Define("test/nil") needs a function`},
+		{"Register/twice", func() { multiprocessing.Register("test/pid", raw) },
+			`Register("test/pid"): the name is taken`},
+		{"Define/twice", func() { multiprocessing.Define("test/pid", typed) },
+			`Define("test/pid"): the name is taken`},
+		{"Register/empty", func() { multiprocessing.Register("", raw) },
+			`Register(""): a name needs 1 to 255 bytes`},
+		{"Define/empty", func() { multiprocessing.Define("", typed) },
+			`Define(""): a name needs 1 to 255 bytes`},
+		{"Register/long", func() { multiprocessing.Register(long, raw) }, "a name needs 1 to 255 bytes"},
+		{"Define/long", func() { multiprocessing.Define(long, typed) }, "a name needs 1 to 255 bytes"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err, ok := panicValue(tc.register).(error)
+			require.True(t, ok, "the panic value is an error")
+			require.ErrorIs(t, err, multiprocessing.ErrBadRegistration)
+			assert.ErrorContains(t, err, tc.want)
+		})
+	}
+}
+
+// panicValue runs f and returns what it panicked with, or nil.
+func panicValue(f func()) (v any) {
+	defer func() { v = recover() }()
+	f()
+	return nil
 }

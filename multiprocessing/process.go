@@ -16,6 +16,8 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
+	"strconv"
 )
 
 // Process is a started worker process. Join it: until then its pid is held
@@ -27,6 +29,7 @@ type Process struct {
 	stderr  bytes.Buffer
 	done    chan struct{}
 	waitErr error
+	served  bool // the child said hello: it was a worker (hello_unix.go)
 }
 
 // ProcessResult is what a joined process did.
@@ -43,11 +46,17 @@ type ProcessResult struct {
 // its argument. files, if any, are passed to the child as fds 3, 4, ...
 // (how the shared-memory demonstration hands over its mapping).
 // Cancelling ctx kills the process.
+// The executable must call ServeIfWorker at the start of main or TestMain;
+// Join reports it if it does not.
 func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Process, error) {
 	if _, ok := os.LookupEnv(envWorker); ok {
 		return nil, ErrNotWorker
 	}
 	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	helloR, helloW, err := newHelloPipe()
 	if err != nil {
 		return nil, err
 	}
@@ -57,6 +66,12 @@ func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Pr
 	p.cmd.Stdin = bytes.NewReader(arg)
 	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
 	p.cmd.ExtraFiles = files
+	if helloW != nil {
+		// The hello pipe comes after the caller's files, which keep their
+		// documented numbers: extra files start at fd 3.
+		p.cmd.ExtraFiles = append(slices.Clip(files), helloW)
+		p.cmd.Env = append(p.cmd.Env, envHello+"="+strconv.Itoa(3+len(files)))
+	}
 	p.cmd.SysProcAttr = workerAttrs(true)
 
 	started := make(chan error, 1)
@@ -66,12 +81,23 @@ func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Pr
 	go func() {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
-		if err := p.cmd.Start(); err != nil {
+		err := p.cmd.Start()
+		if helloW != nil {
+			helloW.Close() // the child has its copy
+		}
+		if err != nil {
+			if helloR != nil {
+				helloR.Close()
+			}
 			started <- err
 			return
 		}
 		started <- nil
 		p.waitErr = p.cmd.Wait()
+		p.served = helloSent(helloR)
+		if helloR != nil {
+			helloR.Close()
+		}
 		close(p.done)
 	}()
 	if err := <-started; err != nil {
@@ -84,8 +110,13 @@ func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Pr
 func (p *Process) PID() int { return p.cmd.Process.Pid }
 
 // Join waits for the process to exit and returns what it did. A non-zero
-// exit is not an error here; it is in the result. The error reports only a
-// failure to wait for the child or to collect its output.
+// exit is not an error here; it is in the result. The error reports a
+// failure to wait for the child or to collect its output, or ErrNotWorker
+// for a child that exited without ever serving: an executable that does
+// not call ServeIfWorker ran its own main again instead of the function,
+// and the result holds what that printed. (A child killed by a signal
+// before it could say so is not blamed; on systems other than Unix the
+// child is always trusted.)
 func (p *Process) Join() (ProcessResult, error) {
 	<-p.done
 	res := ProcessResult{Func: p.name, PID: p.PID(), Stdout: p.stdout.String(), Stderr: p.stderr.String()}
@@ -94,6 +125,9 @@ func (p *Process) Join() (ProcessResult, error) {
 	var exit *exec.ExitError
 	if p.waitErr != nil && !errors.As(p.waitErr, &exit) {
 		return res, p.waitErr
+	}
+	if !p.served && res.ExitCode >= 0 {
+		return res, ErrNotWorker
 	}
 	return res, nil
 }

@@ -83,3 +83,15 @@ func TestStartCancelledContextKillsTheProcess(t *testing.T) {
 	assert.Equal(t, "signal: killed", res.Exit)
 	assert.False(t, scene.Alive(res.PID))
 }
+
+// A program that forgets ServeIfWorker runs its own main again in every
+// process it starts. The child exits normally, so only Join's error can
+// tell that it never ran the function (testdata/programs/unservedstart at
+// the module root).
+func TestStartNoticesAMissingServeIfWorker(t *testing.T) {
+	res := scene.Program(t, "testdata/programs/unservedstart")
+	require.Equal(t, 0, res.ExitCode, res)
+	assert.Equal(t, "Join: multiprocessing: executable did not call ServeIfWorker\n"+
+		"child: exit status 0, stdout \"main ran again in the child: "+
+		"multiprocessing: executable did not call ServeIfWorker\\n\"\n", res.Stdout, res)
+}

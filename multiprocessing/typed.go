@@ -16,31 +16,52 @@ import (
 type Func[A, R any] struct{ name string }
 
 // Define registers fn under name with JSON-encoded argument and result and
-// returns its handle. Like Register, call it at package level or in init.
+// returns its handle. Like Register, call it at package level or in init;
+// it refuses what Register refuses, a nil fn included, the same way.
 func Define[A, R any](name string, fn func(A) (R, error)) Func[A, R] {
-	Register(name, func(arg []byte) ([]byte, error) {
-		var a A
-		if err := json.Unmarshal(arg, &a); err != nil {
-			return nil, fmt.Errorf("%w argument of %s: %v", ErrDecode, name, err)
+	var raw func([]byte) ([]byte, error)
+	if fn != nil {
+		raw = func(arg []byte) ([]byte, error) {
+			var a A
+			if err := json.Unmarshal(arg, &a); err != nil {
+				return nil, badArgument{name: name, err: err}
+			}
+			r, err := fn(a)
+			if err != nil {
+				return nil, err
+			}
+			return json.Marshal(r)
 		}
-		r, err := fn(a)
-		if err != nil {
-			return nil, err
-		}
-		return json.Marshal(r)
-	})
+	}
+	register("Define", name, raw)
 	return Func[A, R]{name: name}
+}
+
+// badArgument is an argument the worker could not decode. The worker
+// replies with its own message kind (kindBadArg) instead of a failure of
+// the function, which never ran, so that the caller's error can match
+// ErrDecode.
+type badArgument struct {
+	name string
+	err  error
+}
+
+func (e badArgument) Error() string {
+	return fmt.Sprintf("%v argument of %s: %v", ErrDecode, e.name, e.err)
 }
 
 // Remote is a typed handle on a function registered elsewhere, for example
 // with Register by another package. Nothing checks that its types match
-// until a result fails to decode.
+// until an argument or a result fails to decode.
 func Remote[A, R any](name string) Func[A, R] { return Func[A, R]{name: name} }
 
 // Name is the registered name.
 func (f Func[A, R]) Name() string { return f.name }
 
-// Call runs the function once on the pool and waits for its result.
+// Call runs the function once on the pool and waits for its result. An
+// argument that the worker cannot decode for a Define'd function, or a
+// result that the caller cannot decode, fails with an error matching
+// ErrDecode that names the function.
 func (f Func[A, R]) Call(ctx context.Context, p *Pool, a A) (R, error) {
 	var r R
 	arg, err := json.Marshal(a)

@@ -20,6 +20,7 @@ package multiprocessing
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -35,6 +36,7 @@ const (
 	envWorker   = "ATLAS_MP_WORKER"   // "pool" or "once"
 	envFunc     = "ATLAS_MP_FUNC"     // the function of a "once" process
 	envMaxFrame = "ATLAS_MP_MAXFRAME" // the pool's frame limit
+	envHello    = "ATLAS_MP_HELLO"    // the fd a "once" process says hello on
 )
 
 // A pool worker reads calls from fd 3 and writes replies to fd 4, leaving
@@ -70,17 +72,34 @@ var (
 
 // Register makes fn callable by name in worker processes. Call it from an
 // init function or a package-level variable of any package, so that it
-// has run in the parent and in every worker before ServeIfWorker. It panics
-// on an empty or over-long name (255 bytes is the limit), a nil function or
-// a name registered twice: each would make a worker run the wrong thing.
+// has run in the parent and in every worker before ServeIfWorker.
+//
+// It panics, with an error matching ErrBadRegistration, on an empty or
+// over-long name (255 bytes is the limit), a nil function, or a name
+// already taken; Define refuses the same, the same way. It panics rather
+// than return or record the error because registration runs at init, in
+// the parent and in every worker alike: the mistake is in the program's
+// text, no caller could handle it, and the panic's stack points at the
+// line to fix, as flag does for a flag defined twice. Recorded for NewPool
+// or Start to report, it would surface far from its cause, and only in
+// the programs that happen to start a worker.
 func Register(name string, fn func(arg []byte) ([]byte, error)) {
-	if name == "" || len(name) > maxNameLen || fn == nil {
-		panic(fmt.Sprintf("multiprocessing: Register(%q) needs a name of 1 to %d bytes and a function", name, maxNameLen))
+	register("Register", name, fn)
+}
+
+// register is Register on behalf of caller, the function to name in the
+// panic.
+func register(caller, name string, fn func([]byte) ([]byte, error)) {
+	switch {
+	case name == "" || len(name) > maxNameLen:
+		panic(fmt.Errorf("%w: %s(%.40q): a name needs 1 to %d bytes", ErrBadRegistration, caller, name, maxNameLen))
+	case fn == nil:
+		panic(fmt.Errorf("%w: %s(%q) needs a function", ErrBadRegistration, caller, name))
 	}
 	registryMu.Lock()
 	defer registryMu.Unlock()
 	if _, dup := registry[name]; dup {
-		panic("multiprocessing: " + name + " registered twice")
+		panic(fmt.Errorf("%w: %s(%q): the name is taken", ErrBadRegistration, caller, name))
 	}
 	registry[name] = fn
 }
@@ -93,8 +112,14 @@ func lookup(name string) func([]byte) ([]byte, error) {
 
 // ServeIfWorker returns at once in an ordinary process. In a process that
 // a Pool or Start launched, it serves the parent and exits, never
-// returning. Call it first in main, and first in TestMain (before
-// scene.Main and goleak), of every program that starts workers.
+// returning. Call it first in main, and first in TestMain (before m.Run or
+// goleak.VerifyTestMain), of every program that starts workers.
+//
+// A program that forgets it runs its own code twice: a worker is the same
+// executable started again, so it runs main (a test binary, its whole
+// suite) instead of the function. The parent hears of it only when the
+// worker has given up or exited: NewPool and Join then return
+// ErrNotWorker.
 func ServeIfWorker() {
 	mode, ok := os.LookupEnv(envWorker)
 	if !ok {
@@ -165,6 +190,9 @@ func run(name string, arg []byte) (reply message) {
 		}
 	}()
 	res, err := fn(arg)
+	if bad, ok := err.(badArgument); ok {
+		return message{kind: kindBadArg, body: []byte(bad.err.Error())}
+	}
 	if err != nil {
 		return message{kind: kindFailed, body: []byte(err.Error())}
 	}
@@ -176,6 +204,7 @@ func run(name string, arg []byte) (reply message) {
 // error exits with status 1; a panic is not recovered, so it exits with
 // Go's status 2 and its trace on stderr, as any crashing program would.
 func serveOnce() int {
+	sayHello()
 	name := os.Getenv(envFunc)
 	fn := lookup(name)
 	if fn == nil {
@@ -196,4 +225,25 @@ func serveOnce() int {
 		return 1
 	}
 	return 0
+}
+
+// sayHello tells Start's parent that this process is a worker: Join could
+// not tell otherwise (hello_unix.go). The pipe is closed at once, so that
+// processes the function starts do not inherit it.
+func sayHello() {
+	fd, err := strconv.Atoi(os.Getenv(envHello))
+	os.Unsetenv(envHello)
+	if err != nil {
+		return // started by hand, not by Start
+	}
+	f := os.NewFile(uintptr(fd), "hello")
+	_, _ = f.Write(helloFrame())
+	f.Close()
+}
+
+// helloFrame is the frame a worker announces itself with.
+func helloFrame() []byte {
+	var b bytes.Buffer
+	_ = WriteFrame(&b, message{kind: kindHello}.encode(), DefaultMaxFrame)
+	return b.Bytes()
 }

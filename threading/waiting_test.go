@@ -36,11 +36,15 @@ func TestCPUTimeVsWallTime(t *testing.T) {
 	sleepCPU, sleepWall, err := CPUShare(func() { time.Sleep(span) })
 	require.NoError(t, err)
 	// Spin until the thread has used span of CPU, however long that takes
-	// on a busy machine.
+	// on a busy machine. The result is kept, or the compiler could drop
+	// the arithmetic of a call without side effects.
+	var spun uint64
 	spinCPU, spinWall, err := CPUShare(func() {
 		begin, err := ThreadCPUTime()
+		var kept uint64
+		defer func() { spun = kept }()
 		for err == nil {
-			workload.Spin(1 << 16)
+			kept ^= workload.Spin(1 << 16)
 			var now time.Duration
 			if now, err = ThreadCPUTime(); now-begin >= span {
 				return
@@ -49,6 +53,7 @@ func TestCPUTimeVsWallTime(t *testing.T) {
 		t.Error(err)
 	})
 	require.NoError(t, err)
+	_ = spun
 	sleepShare := float64(sleepCPU) / float64(sleepWall)
 	spinShare := float64(spinCPU) / float64(spinWall)
 	t.Logf("sleep: cpu %v of wall %v (%.3f); spin: cpu %v of wall %v (%.2f)",

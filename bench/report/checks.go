@@ -78,8 +78,6 @@ type series struct {
 	unit      string
 }
 
-func (s series) at(procs int) series { s.procs = procs; return s }
-
 func (s series) label() string {
 	name := s.name
 	if i := strings.LastIndexByte(name, '/'); i >= 0 {

@@ -1,6 +1,9 @@
 package workload
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // Spin burns the CPU for n rounds of a cheap arithmetic loop and returns a
 // value that depends on every round, so the compiler cannot drop the loop.
@@ -20,13 +23,28 @@ func Spin(n int) uint64 {
 // machine. It is for sizing benchmarks and demonstrations, never for
 // asserting a time in a test.
 func Calibrate(d time.Duration) int {
+	return calibrate(d, func(n int) time.Duration {
+		start := time.Now()
+		// The result must be kept: Spin has no side effects, so a call
+		// whose value is dropped may be inlined and removed, and the
+		// round count would be sized against an empty loop.
+		spinSink.Add(Spin(n))
+		return time.Since(start)
+	})
+}
+
+// spinSink keeps Calibrate's Spin results alive.
+var spinSink atomic.Uint64
+
+// calibrate doubles n until one measured Spin(n) takes at least 20 ms, a
+// span long enough for the clock's resolution and a scheduler hiccup not
+// to matter, then scales n to d.
+func calibrate(d time.Duration, measure func(n int) time.Duration) int {
 	n := 1 << 14
 	for {
-		start := time.Now()
-		Spin(n)
-		took := time.Since(start)
+		took := measure(n)
 		if took >= 20*time.Millisecond || n >= 1<<40 {
-			return int(float64(n) * float64(d) / float64(took))
+			return max(1, int(float64(n)*float64(d)/float64(max(took, 1))))
 		}
 		n *= 2
 	}

@@ -35,9 +35,16 @@ func TestSpinDependsOnRounds(t *testing.T) {
 	assert.NotEqual(t, Spin(1000), Spin(1001))
 }
 
+// With a clock on which a round takes exactly 10 ns, calibrate must find
+// exactly the round count for d, and twice d must be twice the rounds.
 func TestCalibrateScalesWithDuration(t *testing.T) {
-	short := Calibrate(time.Millisecond)
-	assert.Positive(t, short)
+	var tried []int
+	fake := func(n int) time.Duration { tried = append(tried, n); return time.Duration(n) * 10 * time.Nanosecond }
+	assert.Equal(t, 100_000, calibrate(time.Millisecond, fake))
+	assert.Equal(t, 200_000, calibrate(2*time.Millisecond, fake))
+	assert.Equal(t, 1<<21, tried[len(tried)-1], "it doubles until a measurement lasts 20 ms")
+	assert.Equal(t, 1, calibrate(time.Nanosecond, fake), "never zero rounds")
+	assert.Positive(t, Calibrate(time.Millisecond), "the real clock")
 }
 
 func TestSimulatedIOWaitsOrStopsOnCancel(t *testing.T) {
