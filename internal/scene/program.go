@@ -30,6 +30,7 @@ func Program(t testing.TB, dir string, opts ...Option) Result {
 	if err != nil {
 		t.Fatalf("program %s: %v", dir, err)
 	}
+	logOnFailure(t, res)
 	return res
 }
 

@@ -107,14 +107,26 @@ func Timeout(d time.Duration) Option { return func(c *config) { c.timeout = d } 
 
 // Run re-executes the test binary to run the named scene and waits for it.
 // It fails the test only if the child could not be started; what the child
-// did is in the Result for the test to assert on.
+// did is in the Result for the test to assert on. If the test fails for
+// any reason, the child's exit and whole output are logged, so a single
+// failure in CI can be diagnosed.
 func Run(t testing.TB, name string, opts ...Option) Result {
 	t.Helper()
 	res, err := run(t.Context(), name, opts...)
 	if err != nil {
 		t.Fatalf("scene %s: %v", name, err)
 	}
+	logOnFailure(t, res)
 	return res
+}
+
+// logOnFailure logs what a child did once its test has failed.
+func logOnFailure(t testing.TB, res Result) {
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("what the child did:\n%s", res)
+		}
+	})
 }
 
 func run(ctx context.Context, name string, opts ...Option) (Result, error) {

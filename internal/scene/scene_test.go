@@ -106,3 +106,35 @@ func TestProgramIsBuiltWithoutCgoAndRun(t *testing.T) {
 	assert.Equal(t, 3, res.ExitCode, res)
 	assert.Equal(t, "plain program\n", res.Stdout)
 }
+
+// failureRecorder stands in for a test, to see what a failed one logs.
+type failureRecorder struct {
+	testing.TB
+	cleanups []func()
+	failed   bool
+	logs     []string
+}
+
+func (r *failureRecorder) Cleanup(f func()) { r.cleanups = append(r.cleanups, f) }
+func (r *failureRecorder) Failed() bool     { return r.failed }
+func (r *failureRecorder) Logf(format string, a ...any) {
+	r.logs = append(r.logs, fmt.Sprintf(format, a...))
+}
+
+func TestAFailedTestLogsWhatTheChildDid(t *testing.T) {
+	res := Result{Name: "x", ExitCode: 7, Stdout: "to stdout\n", Stderr: "to stderr\n"}
+	for _, failed := range []bool{false, true} {
+		rec := &failureRecorder{TB: t, failed: failed}
+		logOnFailure(rec, res)
+		for _, f := range rec.cleanups {
+			f()
+		}
+		if !failed {
+			assert.Empty(t, rec.logs, "a passing test stays quiet")
+			continue
+		}
+		require.Len(t, rec.logs, 1)
+		assert.Contains(t, rec.logs[0], "exit=7")
+		assert.Contains(t, rec.logs[0], "--- stdout\nto stdout\n--- stderr\nto stderr\n")
+	}
+}
