@@ -1,6 +1,6 @@
 // Misuse has a name. Each way of using the loop wrongly returns one of these
 // errors instead of hanging or crashing, so a reader can match on it with
-// errors.Is. Run: go test -run 'TestMisuse|TestNil|TestForeign|TestPanic' ./eventloop/
+// errors.Is. Run: go test -run 'TestMisuse|TestNil|TestForeign|TestPanic|TestCallbackPanic|TestGoexit|TestTaskRefuses' ./eventloop/
 // to see each one.
 
 package eventloop
@@ -93,6 +93,18 @@ var (
 
 	// ErrNilError: SetError was given a nil error.
 	ErrNilError = errors.New("eventloop: SetError needs a non-nil error")
+)
+
+var (
+	// ErrGoexit: the function given to ToThread or RunInExecutor ended its
+	// goroutine with runtime.Goexit (t.FailNow or t.Fatal in a test, say)
+	// instead of returning, so it has no result.
+	ErrGoexit = errors.New("eventloop: the executor's function called runtime.Goexit instead of returning")
+
+	// ErrTaskResult: SetResult or SetError on a task. A task's result is
+	// what its coroutine returns, as in asyncio, where Task.set_result
+	// raises; cancel a task with Cancel.
+	ErrTaskResult = errors.New("eventloop: a task's result is what its coroutine returns; SetResult and SetError are for futures")
 )
 
 // PanicError carries a panic out of a task to whoever awaits it, as

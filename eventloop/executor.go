@@ -112,18 +112,26 @@ func runIn[T any](co *Coro, ex Executor, fn func(context.Context) (T, error), wh
 	l.calls.Add(1)
 	go func() {
 		defer l.calls.Done()
-		v, err := execute(ctx, ex, call, co.name, what)
-		tv, ok := v.(T)
-		if v != nil && !ok && err == nil {
-			err = fmt.Errorf("eventloop: executor returned %T, want %T", v, zero)
+		// The outcome is posted from a deferred call, so that it reaches
+		// the task even when fn ends this goroutine with runtime.Goexit
+		// (t.FailNow inside ToThread, say): then nothing after execute
+		// runs, and the task is told ErrGoexit instead of waiting for ever.
+		tv, err := zero, error(ErrGoexit)
+		defer func() {
+			// After the loop has closed nobody is waiting: drop the result.
+			_ = l.post(posting{fn: func() {
+				if !f.done {
+					f.val = tv
+					f.complete(err)
+				}
+			}})
+		}()
+		v, verr := execute(ctx, ex, call, co.name, what)
+		got, ok := v.(T)
+		if v != nil && !ok && verr == nil {
+			verr = fmt.Errorf("eventloop: executor returned %T, want %T", v, zero)
 		}
-		// After the loop has closed nobody is waiting: drop the result.
-		_ = l.post(posting{fn: func() {
-			if !f.done {
-				f.val = tv
-				f.complete(err)
-			}
-		}})
+		tv, err = got, verr
 	}()
 	return Await(co, f)
 }

@@ -203,6 +203,7 @@ func (f *Future[T]) AddDoneCallback(fn func()) error {
 	if err := f.loop.owns(); err != nil {
 		return err
 	}
+	fn = f.loop.guarded(fn)
 	if f.done {
 		fn()
 		return nil

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -269,7 +270,8 @@ func (l *Loop) readable() bool {
 
 // CallSoon schedules fn to run on the loop's next turn. Call it only from
 // the loop's own goroutine (a task or a callback); other goroutines get
-// ErrWrongGoroutine and use CallSoonThreadsafe.
+// ErrWrongGoroutine and use CallSoonThreadsafe. A panic in fn becomes one
+// of the loop's Warnings, and the loop carries on.
 func (l *Loop) CallSoon(fn func()) error {
 	if l == nil {
 		return ErrNilLoop
@@ -280,8 +282,23 @@ func (l *Loop) CallSoon(fn func()) error {
 	if err := l.owns(); err != nil {
 		return err
 	}
-	l.ready = append(l.ready, item{fn: fn})
+	l.ready = append(l.ready, item{fn: l.guarded(fn)})
 	return nil
+}
+
+// guarded wraps a user's callback so that a panic in it becomes one of
+// the loop's warnings, with its stack, and the loop carries on: asyncio
+// logs an exception in a callback the same way. A task's own panic goes
+// to whoever awaits it (PanicError); a callback has nobody to go to.
+func (l *Loop) guarded(fn func()) func() {
+	return func() {
+		defer func() {
+			if r := recover(); r != nil {
+				l.warn(fmt.Sprintf("eventloop: a callback panicked: %v\n%s", r, debug.Stack()))
+			}
+		}()
+		fn()
+	}
 }
 
 // CallSoonThreadsafe schedules fn from any goroutine and wakes the loop.
@@ -294,7 +311,7 @@ func (l *Loop) CallSoonThreadsafe(fn func()) error {
 	if fn == nil {
 		return ErrNilFunc
 	}
-	return l.post(posting{fn: fn})
+	return l.post(posting{fn: l.guarded(fn)})
 }
 
 // post puts p in the inbox and wakes the loop.

@@ -35,6 +35,23 @@ func (t *Task[T]) future() *Future[T] {
 	return &t.Future
 }
 
+// SetResult refuses: a task's result is what its coroutine returns. It
+// shadows Future's method so that nobody completes a running task by hand.
+func (t *Task[T]) SetResult(T) error {
+	if t == nil {
+		return ErrNilFuture
+	}
+	return fmt.Errorf("task %q: %w", t.Name(), ErrTaskResult)
+}
+
+// SetError refuses, as SetResult does.
+func (t *Task[T]) SetError(error) error {
+	if t == nil {
+		return ErrNilFuture
+	}
+	return fmt.Errorf("task %q: %w", t.Name(), ErrTaskResult)
+}
+
 // Cancel asks the task to stop: ErrCancelled arrives at its await point
 // (or it never starts, if it has not yet). Cancelling a finished task is
 // an error, ErrAlreadyDone, rather than asyncio's silent False. Like the
