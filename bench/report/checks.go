@@ -126,23 +126,35 @@ func atMost(a, b series, k float64) func(*Data) (Outcome, string) {
 	return compare(a, b, k, false)
 }
 
+// ratioOf reads two series from d and compares them: the ratio, and the
+// start of a detail line naming both medians. ok is false, with the
+// reason, when either series is missing.
+func ratioOf(d *Data, a, b series) (r Ratio, detail string, ok bool) {
+	a, xa, o, why := a.resolve(d)
+	if o == NoData {
+		return Ratio{}, why, false
+	}
+	b, xb, o, why := b.resolve(d)
+	if o == NoData {
+		return Ratio{}, why, false
+	}
+	r = ratio(xa, xb)
+	detail = fmt.Sprintf("%s %s, %s %s: ratio %s",
+		a.label(), Human(median(sorted(xa)), a.unit), b.label(), Human(median(sorted(xb)), b.unit), r)
+	return r, detail, true
+}
+
 func compare(a, b series, k float64, atLeast bool) func(*Data) (Outcome, string) {
 	return func(d *Data) (Outcome, string) {
-		a, xa, o, why := a.resolve(d)
-		if o == NoData {
-			return o, why
+		r, detail, ok := ratioOf(d, a, b)
+		if !ok {
+			return NoData, detail
 		}
-		b, xb, o, why := b.resolve(d)
-		if o == NoData {
-			return o, why
-		}
-		r := ratio(xa, xb)
 		op := "≥"
 		if !atLeast {
 			op = "≤"
 		}
-		detail := fmt.Sprintf("%s %s, %s %s: ratio %s (wanted %s %s)",
-			a.label(), Human(median(sorted(xa)), a.unit), b.label(), Human(median(sorted(xb)), b.unit), r, op, num(k))
+		detail += fmt.Sprintf(" (wanted %s %s)", op, num(k))
 		// A bound of 1 asks for a difference, which the U test must see too.
 		significant := k != 1 || r.P < 1-Confidence
 		switch {
@@ -160,17 +172,11 @@ func compare(a, b series, k float64, atLeast bool) func(*Data) (Outcome, string)
 // the margin, contradicted when it lies wholly outside.
 func within(a, b series, lo, hi float64) func(*Data) (Outcome, string) {
 	return func(d *Data) (Outcome, string) {
-		a, xa, o, why := a.resolve(d)
-		if o == NoData {
-			return o, why
+		r, detail, ok := ratioOf(d, a, b)
+		if !ok {
+			return NoData, detail
 		}
-		b, xb, o, why := b.resolve(d)
-		if o == NoData {
-			return o, why
-		}
-		r := ratio(xa, xb)
-		detail := fmt.Sprintf("%s %s, %s %s: ratio %s (wanted %s to %s)",
-			a.label(), Human(median(sorted(xa)), a.unit), b.label(), Human(median(sorted(xb)), b.unit), r, num(lo), num(hi))
+		detail += fmt.Sprintf(" (wanted %s to %s)", num(lo), num(hi))
 		switch {
 		case r.Lo >= lo && r.Hi <= hi:
 			return Confirmed, detail
