@@ -23,7 +23,7 @@ import (
 
 	"github.com/concurrency-atlas/atlas/internal/schedtrace"
 	// The scenarios that use other chapters' code register themselves.
-	_ "github.com/concurrency-atlas/atlas/internal/schedtrace/chapters"
+	_ "github.com/concurrency-atlas/atlas/bench/pictures"
 	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 

@@ -1,11 +1,11 @@
-package chapters
+package pictures
 
 // Claims M2 and F1, the parent's side: while a process pool computes, the
 // parent process has nothing to run. Its caller waits for the replies and
 // its Ps sit idle, because the work runs in other processes, which this
 // process's trace cannot see.
 //
-// Run: go test -run TestPoolParentWaitsWhileWorkersCompute ./internal/schedtrace/chapters/
+// Run: go test -run TestPoolParentWaitsWhileWorkersCompute ./bench/pictures/
 // In the picture: the pool starts (its spawner goroutine in system calls),
 // then the caller blocks until all four results are back.
 

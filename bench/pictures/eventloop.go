@@ -1,9 +1,9 @@
-package chapters
+package pictures
 
 // Claims A1 and A7: one thread runs many tasks through an event loop; a
 // task that never awaits stalls all of them.
 //
-// Run: go test -run 'TestEventLoop|TestStalledLoop' ./internal/schedtrace/chapters/
+// Run: go test -run 'TestEventLoop|TestStalledLoop' ./bench/pictures/
 // In the pictures the tasks take turns on the loop's one thread even
 // though GOMAXPROCS is 2; when the hog computes without awaiting, no other
 // task runs until it is done.
