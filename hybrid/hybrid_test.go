@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/concurrency-atlas/atlas/internal/scene"
+	"github.com/concurrency-atlas/atlas/internal/child"
 	"github.com/concurrency-atlas/atlas/internal/workload"
 	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
@@ -35,7 +35,7 @@ func newKitWith(t *testing.T, a architecture, cfg workload.ServerConfig) kit {
 			pids := pool.PIDs()
 			assert.NoError(t, pool.Close())
 			for _, pid := range pids {
-				assert.False(t, scene.Alive(pid), "worker %d outlived its pool", pid)
+				assert.False(t, child.Alive(pid), "worker %d outlived its pool", pid)
 			}
 		})
 	}

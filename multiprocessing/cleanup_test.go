@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/concurrency-atlas/atlas/internal/child"
 	"github.com/concurrency-atlas/atlas/internal/scene"
 	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
@@ -70,7 +71,7 @@ func TestCancellingATaskKillsOnlyItsWorker(t *testing.T) {
 	res, err := pool.Submit(t.Context(), "test/pid", nil).Wait()
 	require.NoError(t, err)
 	assert.NotEqual(t, strconv.Itoa(pid), string(res))
-	assert.False(t, scene.Alive(pid), "cancelled worker %d still running", pid)
+	assert.False(t, child.Alive(pid), "cancelled worker %d still running", pid)
 }
 
 func init() {
@@ -145,7 +146,7 @@ func TestParentKilledLeavesNoOrphans(t *testing.T) {
 			// The kernel acts asynchronously: give it time, bounded, then
 			// demand that every worker is gone.
 			for _, pid := range pids {
-				assert.Eventually(t, func() bool { return !scene.Alive(pid) },
+				assert.Eventually(t, func() bool { return !child.Alive(pid) },
 					10*time.Second, 5*time.Millisecond, "%s: worker %d orphaned", tc.why, pid)
 			}
 		})
@@ -155,7 +156,7 @@ func TestParentKilledLeavesNoOrphans(t *testing.T) {
 // killIfAlive removes what a failing orphan test left behind.
 func killIfAlive(pids []int) {
 	for _, pid := range pids {
-		if scene.Alive(pid) {
+		if child.Alive(pid) {
 			if p, err := os.FindProcess(pid); err == nil {
 				_ = p.Kill()
 			}

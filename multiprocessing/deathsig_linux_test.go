@@ -70,7 +70,7 @@ func TestDeathSignalFollowsTheForkingThread(t *testing.T) {
 	exe, err := os.Executable()
 	require.NoError(t, err)
 	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), multiprocessing.EnvWorker+"=once", "ATLAS_MP_FUNC=test/sleep")
+	cmd.Env = multiprocessing.OnceEnv("test/sleep")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 
 	onDyingThread(t, cmd.Start)

@@ -1,5 +1,7 @@
 package multiprocessing
 
+import "github.com/concurrency-atlas/atlas/internal/child"
+
 // Hooks for the external tests.
 
 // WithoutParentDeathSignal leaves the parent-death signal off, so a test
@@ -7,7 +9,10 @@ package multiprocessing
 func WithoutParentDeathSignal() Option { return func(c *config) { c.deathSignal = false } }
 
 // EnvWorker is the re-exec marker's variable.
-const EnvWorker = envWorker
+const EnvWorker = child.Marker
+
+// OnceEnv is the environment Start gives a process that runs fn.
+func OnceEnv(fn string) []string { return child.Env(entryOnce, envFunc+"="+fn) }
 
 // BlockingPipe is the pipe the pipe peer uses, for the raw baseline
 // benchmark.

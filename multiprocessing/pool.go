@@ -17,6 +17,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/concurrency-atlas/atlas/internal/child"
 )
 
 type config struct {
@@ -65,7 +67,7 @@ func WithCPUAffinity() Option { return func(c *config) { c.pin = true } }
 // Pool is a set of worker processes running registered functions.
 type Pool struct {
 	cfg config
-	sp  *spawner
+	sp  *child.Forker
 
 	mu         sync.Mutex
 	changed    *sync.Cond // on mu; broadcast whenever a feeder may act
@@ -104,7 +106,7 @@ func NewPool(ctx context.Context, n int, opts ...Option) (*Pool, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if _, ok := os.LookupEnv(envWorker); ok {
+	if child.Unserved() {
 		// This process was started as a worker but is running main: without
 		// this check each generation would start the next.
 		return nil, ErrNotWorker
@@ -119,9 +121,9 @@ func NewPool(ctx context.Context, n int, opts ...Option) (*Pool, error) {
 	if cfg.prefetch < 0 {
 		return nil, fmt.Errorf("multiprocessing: prefetch %d is negative", cfg.prefetch)
 	}
-	p := &Pool{cfg: cfg, sp: newSpawner(), slots: make([]slot, n), stopped: make(chan struct{})}
+	p := &Pool{cfg: cfg, sp: child.NewForker(), slots: make([]slot, n), stopped: make(chan struct{})}
 	p.changed = sync.NewCond(&p.mu)
-	cpus := allowedCPUs()
+	cpus := child.AllowedCPUs()
 	for i := range p.slots {
 		p.slots[i].cpu = -1
 		if cfg.pin && len(cpus) > 0 {
@@ -130,7 +132,7 @@ func NewPool(ctx context.Context, n int, opts ...Option) (*Pool, error) {
 	}
 	workers, err := p.startAll(n)
 	if err != nil {
-		p.sp.stop()
+		p.sp.Stop()
 		return nil, err
 	}
 	p.mu.Lock()
@@ -317,7 +319,7 @@ func (p *Pool) shutdown() {
 			unwatch()
 		}
 		p.runners.Wait()
-		p.sp.stop()
+		p.sp.Stop()
 		close(p.stopped)
 	})
 	<-p.stopped

@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/concurrency-atlas/atlas/internal/scene"
+	"github.com/concurrency-atlas/atlas/internal/child"
 	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
@@ -32,7 +32,7 @@ func newPool(t *testing.T, n int, opts ...multiprocessing.Option) *multiprocessi
 func requireAllGone(t *testing.T, pids []int) {
 	t.Helper()
 	for _, pid := range pids {
-		assert.False(t, scene.Alive(pid), "worker %d is still running", pid)
+		assert.False(t, child.Alive(pid), "worker %d is still running", pid)
 	}
 }
 
@@ -140,7 +140,7 @@ func TestPoolRejectsBadConfiguration(t *testing.T) {
 // A process that was started as a worker but runs main instead of serving
 // must not start workers of its own: each would do the same, forever.
 func TestPoolRefusesToStartInsideAnUnservedWorker(t *testing.T) {
-	t.Setenv(multiprocessing.EnvWorker, "pool")
+	t.Setenv(multiprocessing.EnvWorker, "multiprocessing/pool")
 	_, err := multiprocessing.NewPool(t.Context(), 1)
 	require.ErrorIs(t, err, multiprocessing.ErrNotWorker)
 	_, err = multiprocessing.Start(t.Context(), "test/pid", nil)

@@ -18,6 +18,8 @@ import (
 	"strconv"
 	"sync/atomic"
 	"time"
+
+	"github.com/concurrency-atlas/atlas/internal/child"
 )
 
 // helloTimeout bounds the wait for a new worker's first message. It only
@@ -41,7 +43,7 @@ type worker struct {
 
 // startWorker starts a worker, pinned to cpu unless it is -1, and waits
 // until it is ready.
-func startWorker(sp *spawner, cfg *config, cpu int) (*worker, error) {
+func startWorker(sp *child.Forker, cfg *config, cpu int) (*worker, error) {
 	w, err := launchWorker(sp, cfg, cpu)
 	if err != nil {
 		return nil, err
@@ -55,7 +57,7 @@ func startWorker(sp *spawner, cfg *config, cpu int) (*worker, error) {
 // launchWorker forks a worker without waiting for it. Starting one costs a
 // whole Go program's start-up (BenchmarkSpawnJoin), almost all of it in the
 // child, so a pool launches all its workers before it waits for any.
-func launchWorker(sp *spawner, cfg *config, cpu int) (*worker, error) {
+func launchWorker(sp *child.Forker, cfg *config, cpu int) (*worker, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -71,11 +73,11 @@ func launchWorker(sp *spawner, cfg *config, cpu int) (*worker, error) {
 		return nil, err
 	}
 	cmd := exec.Command(exe)
-	cmd.Env = workerEnv(envWorker+"=pool", envMaxFrame+"="+strconv.Itoa(cfg.maxFrame))
+	cmd.Env = child.Env(entryPool, envMaxFrame+"="+strconv.Itoa(cfg.maxFrame))
 	cmd.ExtraFiles = []*os.File{callR, replyW} // fds 3 and 4 in the child
 	cmd.Stdout, cmd.Stderr = cfg.output, cfg.output
-	cmd.SysProcAttr = workerAttrs(cfg.deathSignal)
-	err = sp.start(cmd, cpu)
+	cmd.SysProcAttr = child.Attrs(cfg.deathSignal)
+	err = sp.Start(cmd, cpu)
 	// The child has its copies; the parent keeping these would stop the
 	// child from ever seeing end of stream, and itself from seeing the
 	// child die.

@@ -17,7 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/concurrency-atlas/atlas/internal/scene"
+	"github.com/concurrency-atlas/atlas/internal/child"
 	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
@@ -120,7 +120,7 @@ func TestCancellingAPrefetchedTaskSparesTheRunningOne(t *testing.T) {
 	cancel()
 	_, err := waiting.Wait()
 	require.ErrorIs(t, err, context.Canceled)
-	assert.True(t, scene.Alive(pid), "the worker still runs the task in front")
+	assert.True(t, child.Alive(pid), "the worker still runs the task in front")
 
 	release()
 	assert.Equal(t, pid, waitPID(t, held), "the running task finished normally")
@@ -130,5 +130,5 @@ func TestCancellingAPrefetchedTaskSparesTheRunningOne(t *testing.T) {
 	// the replacement.
 	newPID := waitPID(t, pool.Submit(t.Context(), "test/pid", nil))
 	assert.NotEqual(t, pid, newPID)
-	assert.False(t, scene.Alive(pid), "worker %d still running", pid)
+	assert.False(t, child.Alive(pid), "worker %d still running", pid)
 }

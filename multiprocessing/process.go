@@ -15,9 +15,10 @@ import (
 	"errors"
 	"os"
 	"os/exec"
-	"runtime"
 	"slices"
 	"strconv"
+
+	"github.com/concurrency-atlas/atlas/internal/child"
 )
 
 // Process is a started worker process. Join it: until then its pid is held
@@ -49,7 +50,7 @@ type ProcessResult struct {
 // The executable must call ServeIfWorker at the start of main or TestMain;
 // Join reports it if it does not.
 func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Process, error) {
-	if _, ok := os.LookupEnv(envWorker); ok {
+	if child.Unserved() {
 		return nil, ErrNotWorker
 	}
 	exe, err := os.Executable()
@@ -62,7 +63,7 @@ func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Pr
 	}
 	p := &Process{name: name, done: make(chan struct{})}
 	p.cmd = exec.CommandContext(ctx, exe)
-	p.cmd.Env = workerEnv(envWorker+"=once", envFunc+"="+name)
+	p.cmd.Env = child.Env(entryOnce, envFunc+"="+name)
 	p.cmd.Stdin = bytes.NewReader(arg)
 	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
 	p.cmd.ExtraFiles = files
@@ -72,27 +73,25 @@ func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Pr
 		p.cmd.ExtraFiles = append(slices.Clip(files), helloW)
 		p.cmd.Env = append(p.cmd.Env, envHello+"="+strconv.Itoa(3+len(files)))
 	}
-	p.cmd.SysProcAttr = workerAttrs(true)
+	p.cmd.SysProcAttr = child.Attrs(true)
 
-	started := make(chan error, 1)
 	// The thread that forks the child must live as long as the child, or
-	// the parent-death signal kills it early (see spawn.go). This goroutine
-	// keeps its thread until the child has been reaped.
+	// the parent-death signal kills it early: the forker keeps its thread
+	// until the child has been reaped.
+	forker := child.NewForker()
+	err = forker.Start(p.cmd, -1)
+	if helloW != nil {
+		helloW.Close() // the child has its copy
+	}
+	if err != nil {
+		if helloR != nil {
+			helloR.Close()
+		}
+		forker.Stop()
+		return nil, err
+	}
 	go func() {
-		runtime.LockOSThread()
-		defer runtime.UnlockOSThread()
-		err := p.cmd.Start()
-		if helloW != nil {
-			helloW.Close() // the child has its copy
-		}
-		if err != nil {
-			if helloR != nil {
-				helloR.Close()
-			}
-			started <- err
-			return
-		}
-		started <- nil
+		defer forker.Stop()
 		p.waitErr = p.cmd.Wait()
 		p.served = helloSent(helloR)
 		if helloR != nil {
@@ -100,9 +99,6 @@ func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Pr
 		}
 		close(p.done)
 	}()
-	if err := <-started; err != nil {
-		return nil, err
-	}
 	return p, nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/concurrency-atlas/atlas/internal/child"
 	"github.com/concurrency-atlas/atlas/internal/scene"
 	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
@@ -35,7 +36,7 @@ func TestStartJoinThreeProcesses(t *testing.T) {
 		assert.Equal(t, p.PID(), mustAtoi(t, res.Stdout), "the child reports its own pid")
 		assert.False(t, seen[res.PID], "pid %d is not a new process", res.PID)
 		seen[res.PID] = true
-		assert.False(t, scene.Alive(res.PID), "joined process %d still exists", res.PID)
+		assert.False(t, child.Alive(res.PID), "joined process %d still exists", res.PID)
 	}
 }
 
@@ -81,7 +82,7 @@ func TestStartCancelledContextKillsTheProcess(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, -1, res.ExitCode)
 	assert.Equal(t, "signal: killed", res.Exit)
-	assert.False(t, scene.Alive(res.PID))
+	assert.False(t, child.Alive(res.PID))
 }
 
 // A program that forgets ServeIfWorker runs its own main again in every

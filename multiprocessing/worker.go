@@ -27,17 +27,26 @@ import (
 	"os"
 	"runtime/debug"
 	"strconv"
-	"strings"
 	"sync"
+
+	"github.com/concurrency-atlas/atlas/internal/child"
 )
 
-// Environment variables that carry the re-exec marker and its settings.
+// The two kinds of worker, as entry points of internal/child, and the
+// environment variables that carry their settings.
 const (
-	envWorker   = "ATLAS_MP_WORKER"   // "pool" or "once"
+	entryPool = "multiprocessing/pool" // serves a pool until its pipe closes
+	entryOnce = "multiprocessing/once" // runs one function, as Start asks
+
 	envFunc     = "ATLAS_MP_FUNC"     // the function of a "once" process
 	envMaxFrame = "ATLAS_MP_MAXFRAME" // the pool's frame limit
 	envHello    = "ATLAS_MP_HELLO"    // the fd a "once" process says hello on
 )
+
+func init() {
+	child.Register(entryPool, servePool)
+	child.Register(entryOnce, serveOnce)
+}
 
 // A pool worker reads calls from fd 3 and writes replies to fd 4, leaving
 // stdout and stderr free for whatever the functions print.
@@ -45,25 +54,6 @@ const (
 	fdCalls   = 3
 	fdReplies = 4
 )
-
-// workerEnv is the environment of a new worker: the parent's, the marker,
-// and settings. Under the race detector every process sleeps a second at
-// exit (GORACE's atexit_sleep_ms, there to let reports flush); for a worker
-// that only delays the parent's Join, so it is turned off, keeping any
-// other GORACE options.
-func workerEnv(settings ...string) []string {
-	env := os.Environ()
-	race := "atexit_sleep_ms=0"
-	for i, kv := range env {
-		if v, ok := strings.CutPrefix(kv, "GORACE="); ok {
-			env = append(env[:i:i], env[i+1:]...)
-			race = v + " " + race
-			break
-		}
-	}
-	env = append(env, "GORACE="+race)
-	return append(env, settings...)
-}
 
 var (
 	registryMu sync.RWMutex
@@ -120,25 +110,7 @@ func lookup(name string) func([]byte) ([]byte, error) {
 // suite) instead of the function. The parent hears of it only when the
 // worker has given up or exited: NewPool and Join then return
 // ErrNotWorker.
-func ServeIfWorker() {
-	mode, ok := os.LookupEnv(envWorker)
-	if !ok {
-		return
-	}
-	// A worker's own functions may start pools; their workers must see a
-	// clean environment, and NewPool uses the marker to detect a binary that
-	// never called this function.
-	os.Unsetenv(envWorker)
-	switch mode {
-	case "pool":
-		os.Exit(servePool())
-	case "once":
-		os.Exit(serveOnce())
-	default:
-		fmt.Fprintf(os.Stderr, "multiprocessing: unknown worker mode %q\n", mode)
-		os.Exit(3)
-	}
-}
+func ServeIfWorker() { child.Serve() }
 
 // servePool answers calls until its input pipe closes. That end of stream
 // is also how a worker outlives neither a Close nor a dead parent: when the

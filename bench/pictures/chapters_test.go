@@ -11,18 +11,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
 	"github.com/concurrency-atlas/atlas/internal/scene"
 	"github.com/concurrency-atlas/atlas/internal/schedtrace"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
-func TestMain(m *testing.M) {
-	multiprocessing.ServeIfWorker() // the pool scenario's workers start here
-	scene.Main()
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { scene.Main(m) }
 
 func record(t *testing.T, sc schedtrace.Scenario) *schedtrace.Timeline {
 	t.Helper()

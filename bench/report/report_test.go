@@ -11,15 +11,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
 	"github.com/concurrency-atlas/atlas/internal/scene"
 )
 
-func TestMain(m *testing.M) {
-	scene.Main()
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { scene.Main(m) }
 
 func sample(t *testing.T) *Data {
 	t.Helper()

@@ -8,15 +8,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
 	"github.com/concurrency-atlas/atlas/internal/scene"
 )
 
-func TestMain(m *testing.M) {
-	scene.Main()
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { scene.Main(m) }
 
 // The real table is checked against the run README's figures come from, so
 // a sub-benchmark it names must have been measured in that run.

@@ -5,10 +5,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
+
+	"github.com/concurrency-atlas/atlas/internal/scene"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) { scene.Main(m) }
 
 func TestPerUnitSeesParkedGoroutines(t *testing.T) {
 	per, err := PerUnit(1000, func(n int) (func(), error) {

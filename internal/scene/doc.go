@@ -8,14 +8,13 @@
 // scheduler hangs it. A scene contains the damage: the parent test gets the
 // child's exit status and output and asserts on them exactly.
 //
-// A package registers its scenes at init time and dispatches from TestMain:
+// A package registers its scenes at init time, and its TestMain is one
+// line, which runs a scene in a child and the tests (under goleak) in the
+// parent:
 //
 //	func init() { scene.Register("deadlock", deadlockScene) }
 //
-//	func TestMain(m *testing.M) {
-//		scene.Main()             // runs a scene and exits, in a child
-//		goleak.VerifyTestMain(m) // the normal test run, in the parent
-//	}
+//	func TestMain(m *testing.M) { scene.Main(m) }
 //
 // and a test runs it:
 //
@@ -23,5 +22,7 @@
 //	require.Equal(t, 2, res.ExitCode)
 //
 // Every child runs in its own process group and is killed, with everything
-// it started, when its deadline passes or its test ends.
+// it started, when its deadline passes or its test ends. The machinery for
+// that, shared with the worker processes of multiprocessing, is in
+// internal/child; a scene is one kind of child entry point.
 package scene

@@ -6,68 +6,34 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"runtime"
-	"sort"
-	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"go.uber.org/goleak"
+
+	"github.com/concurrency-atlas/atlas/internal/child"
 )
 
-// envKey names the scene a re-executed test binary must run.
-const envKey = "ATLAS_SCENE"
-
-var (
-	mu     sync.Mutex
-	scenes = map[string]func(){}
-)
+// entryPrefix sets scenes apart from the other entry points of a binary.
+const entryPrefix = "scene/"
 
 // Register adds a scene under name. It panics on an empty or reused name:
-// both are programming errors that would otherwise run the wrong child.
+// both are programming errors that would otherwise run the wrong child. A
+// scene that returns exits with status 0.
 func Register(name string, fn func()) {
-	mu.Lock()
-	defer mu.Unlock()
 	if name == "" || fn == nil {
 		panic("scene: Register needs a name and a function")
 	}
-	if _, dup := scenes[name]; dup {
-		panic("scene: " + name + " registered twice")
-	}
-	scenes[name] = fn
+	child.Register(entryPrefix+name, func() int { fn(); return 0 })
 }
 
-// Names lists the registered scenes in order.
-func Names() []string {
-	mu.Lock()
-	defer mu.Unlock()
-	names := make([]string, 0, len(scenes))
-	for n := range scenes {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// Main runs the requested scene and exits when the process was started by
-// Run; otherwise it returns at once. Call it first in TestMain.
-//
-// A scene that returns normally exits with status 0. An unknown name exits
-// with status 3 and says so on stderr, so a typo cannot pass for a scene
-// that printed nothing.
-func Main() {
-	name, ok := os.LookupEnv(envKey)
-	if !ok {
-		return
-	}
-	mu.Lock()
-	fn := scenes[name]
-	mu.Unlock()
-	if fn == nil {
-		fmt.Fprintf(os.Stderr, "scene: no scene named %q in this binary\n", name)
-		os.Exit(3)
-	}
-	fn()
-	os.Exit(0)
+// Main is the whole of a TestMain: in a child it runs the entry point the
+// child was started for (a scene, or a pool's worker) and exits; in the
+// parent it runs the tests and then fails if any goroutine was left
+// running.
+func Main(m *testing.M, opts ...goleak.Option) {
+	child.Serve()
+	goleak.VerifyTestMain(m, opts...)
 }
 
 // DefaultTimeout is how long a child may run before it is killed.
@@ -135,11 +101,10 @@ func run(ctx context.Context, name string, opts ...Option) (Result, error) {
 		return Result{}, err
 	}
 	// -test.run=^$ makes a binary whose TestMain forgot scene.Main run no
-	// tests instead of recursing into this one.
-	// A race-built child would otherwise sleep a second before exiting;
-	// an Env option that sets GORACE replaces this whole value.
+	// tests instead of recursing into this one. An Env option that sets
+	// GORACE replaces the harness's whole value.
 	return start(ctx, name, exe, []string{"-test.run=^$", "-test.bench=^$"},
-		[]string{envKey + "=" + name, "GORACE=atexit_sleep_ms=0"}, opts...)
+		child.Env(entryPrefix+name), opts...)
 }
 
 // start runs exe as a child under the harness's rules: its own process
@@ -154,51 +119,35 @@ func start(ctx context.Context, name, exe string, args, env []string, opts ...Op
 	defer cancel()
 
 	cmd := exec.CommandContext(ctx, exe, args...)
-	cmd.Env = append(childEnv(os.Environ()), env...)
-	cmd.Env = append(cmd.Env, cfg.env...)
+	if env == nil {
+		env = os.Environ()
+	}
+	cmd.Env = append(env, cfg.env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	isolate(cmd)
-	cmd.Cancel = func() error { return killGroup(cmd) }
+	cmd.SysProcAttr = child.Attrs(true)
+	cmd.Cancel = func() error { return child.KillGroup(cmd) }
 	cmd.WaitDelay = 5 * time.Second
 
-	// Linux sends the parent-death signal when the *thread* that forked the
-	// child exits, and Go may retire a thread that a goroutine left locked.
-	// Holding this thread until the child is reaped keeps that from
-	// killing a healthy child.
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	if err := cmd.Start(); err != nil {
+	forker := child.NewForker()
+	defer forker.Stop() // after the child is reaped, below
+	if err := forker.Start(cmd, -1); err != nil {
 		return Result{}, err
 	}
 	err := cmd.Wait()
-	// Whatever the child started in its group goes with it. SIGKILL is
-	// delivered asynchronously, so wait until the group is really gone:
-	// a caller that checks pids next must not see a dying process.
-	_ = killGroup(cmd)
-	waitGroupGone(cmd, 5*time.Second)
+	// Whatever the child started in its group goes with it, and is gone
+	// before start returns.
+	_ = child.KillGroup(cmd)
+	child.WaitGroupGone(cmd, 5*time.Second)
 
 	res := Result{Name: name, Stdout: stdout.String(), Stderr: stderr.String()}
 	res.TimedOut = ctx.Err() == context.DeadlineExceeded
 	res.ExitCode = cmd.ProcessState.ExitCode()
-	res.Signal = signalOf(cmd.ProcessState)
+	res.Signal = child.Signal(cmd.ProcessState)
 	if err != nil {
 		if _, isExit := err.(*exec.ExitError); !isExit && !res.TimedOut && ctx.Err() == nil {
 			return res, err
 		}
 	}
 	return res, nil
-}
-
-// childEnv drops any inherited scene marker and test-only variables that
-// would change what the child does.
-func childEnv(env []string) []string {
-	out := env[:0:0]
-	for _, kv := range env {
-		if strings.HasPrefix(kv, envKey+"=") {
-			continue
-		}
-		out = append(out, kv)
-	}
-	return out
 }

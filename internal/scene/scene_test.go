@@ -11,7 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
+
+	"github.com/concurrency-atlas/atlas/internal/child"
 )
 
 func init() {
@@ -41,10 +42,7 @@ func init() {
 	Register("panics", func() { panic("boom") })
 }
 
-func TestMain(m *testing.M) {
-	Main()
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { Main(m) }
 
 func TestExitStatusAndOutputAreCaptured(t *testing.T) {
 	res := Run(t, "exit-7")
@@ -76,7 +74,7 @@ func TestEnvironmentReachesChild(t *testing.T) {
 func TestUnknownSceneIsAnError(t *testing.T) {
 	res := Run(t, "no-such-scene")
 	assert.Equal(t, 3, res.ExitCode)
-	assert.Contains(t, res.Stderr, `no scene named "no-such-scene"`)
+	assert.Contains(t, res.Stderr, `no entry point named "scene/no-such-scene"`)
 }
 
 func TestHungChildIsKilledAtDeadline(t *testing.T) {
@@ -92,13 +90,14 @@ func TestNothingOutlivesTheScene(t *testing.T) {
 	require.True(t, res.TimedOut, res)
 	pid, err := strconv.Atoi(strings.TrimSpace(res.Stdout))
 	require.NoError(t, err, res)
-	assert.False(t, Alive(pid), "grandchild %d still running", pid)
+	assert.False(t, child.Alive(pid), "grandchild %d still running", pid)
 }
 
 func TestRegisterRejectsDuplicatesAndEmptyNames(t *testing.T) {
-	assert.PanicsWithValue(t, "scene: returns registered twice", func() { Register("returns", func() {}) })
+	assert.PanicsWithValue(t, "child: scene/returns registered twice", func() { Register("returns", func() {}) })
 	assert.Panics(t, func() { Register("", func() {}) })
-	assert.Contains(t, Names(), "hang")
+	assert.Panics(t, func() { Register("x", nil) })
+	assert.Contains(t, child.Entries(), "scene/hang")
 }
 
 func TestProgramIsBuiltWithoutCgoAndRun(t *testing.T) {

@@ -4,15 +4,11 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
 	"github.com/concurrency-atlas/atlas/internal/scene"
 )
 
-func TestMain(m *testing.M) {
-	scene.Main()
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { scene.Main(m) }
 
 // record captures a scenario during the test and parses its trace.
 func record(t *testing.T, sc Scenario) *Timeline {

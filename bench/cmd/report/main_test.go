@@ -11,16 +11,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
 	"github.com/concurrency-atlas/atlas/bench/report"
 	"github.com/concurrency-atlas/atlas/internal/scene"
 )
 
-func TestMain(m *testing.M) {
-	scene.Main()
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { scene.Main(m) }
 
 func runReport(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()

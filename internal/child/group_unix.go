@@ -1,6 +1,6 @@
 //go:build unix
 
-package scene
+package child
 
 import (
 	"os"
@@ -10,14 +10,21 @@ import (
 	"time"
 )
 
-// isolate puts the child in a process group of its own so that a kill
-// reaches everything it started.
-func isolate(cmd *exec.Cmd) {
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	setParentDeathSignal(cmd.SysProcAttr)
+// Attrs is what every child gets from the OS: a process group of its own,
+// so that a signal aimed at the parent's group (Ctrl-C, a harness killing
+// a group) does not decide its fate and a kill of its group reaches all it
+// started; and, if deathSignal is set and the system has one, the
+// parent-death signal. Start such a child from a Forker.
+func Attrs(deathSignal bool) *syscall.SysProcAttr {
+	a := &syscall.SysProcAttr{Setpgid: true}
+	if deathSignal {
+		setParentDeathSignal(a)
+	}
+	return a
 }
 
-func killGroup(cmd *exec.Cmd) error {
+// KillGroup kills cmd's child with everything in its process group.
+func KillGroup(cmd *exec.Cmd) error {
 	if cmd.Process == nil {
 		return nil
 	}
@@ -28,9 +35,11 @@ func killGroup(cmd *exec.Cmd) error {
 	return err
 }
 
-// waitGroupGone waits, at most for limit, until no live process is left
-// in the child's process group.
-func waitGroupGone(cmd *exec.Cmd, limit time.Duration) {
+// WaitGroupGone waits, at most for limit, until no live process is left
+// in the process group of cmd's child. SIGKILL is delivered
+// asynchronously, so a caller that checks pids right after KillGroup
+// could otherwise still see one dying.
+func WaitGroupGone(cmd *exec.Cmd, limit time.Duration) {
 	if cmd.Process == nil {
 		return
 	}
@@ -61,7 +70,8 @@ func groupAlive(pgid int) bool {
 
 func aliveBySignal(pid int) bool { return syscall.Kill(pid, 0) == nil }
 
-func signalOf(ps *os.ProcessState) string {
+// Signal names the signal that ended a process, or "" if none did.
+func Signal(ps *os.ProcessState) string {
 	if ps == nil {
 		return ""
 	}

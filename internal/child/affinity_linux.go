@@ -1,12 +1,11 @@
-package multiprocessing
+package child
 
-// CPU affinity for pool workers (WithCPUAffinity). A child process starts
-// with the affinity of the thread that forked it, and every thread its Go
-// runtime creates inherits it. The spawner forks from its own locked
-// thread (spawn.go), so that thread can narrow its affinity to one CPU for
-// the fork and widen it again afterwards: the worker is pinned from its
-// first instruction, all its threads included, and nothing else in the
-// parent is.
+// Pinning a child to one CPU. A process starts with the affinity of the
+// thread that forked it, and every thread its runtime makes inherits it.
+// A Forker forks from a locked thread of its own, so that thread can narrow
+// its affinity to one CPU for the fork and widen it again afterwards: the
+// child is pinned from its first instruction, all its threads included,
+// and nothing else in the parent is.
 
 import (
 	"os/exec"
@@ -14,8 +13,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// allowedCPUs lists the CPUs this process may run on, in order.
-func allowedCPUs() []int {
+// AllowedCPUs lists the CPUs this process may run on, in order.
+func AllowedCPUs() []int {
 	var set unix.CPUSet
 	if err := unix.SchedGetaffinity(0, &set); err != nil {
 		return nil

@@ -1,0 +1,12 @@
+//go:build !linux
+
+package child
+
+import "syscall"
+
+// HasParentDeathSignal reports whether the kernel kills a child as soon as
+// its parent dies. Only Linux offers that; here a child notices only when
+// it next reads a pipe from its parent and finds it closed.
+const HasParentDeathSignal = false
+
+func setParentDeathSignal(*syscall.SysProcAttr) {}

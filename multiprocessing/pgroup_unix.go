@@ -1,7 +1,0 @@
-//go:build unix
-
-package multiprocessing
-
-import "syscall"
-
-func ownProcessGroup(a *syscall.SysProcAttr) { a.Setpgid = true }
