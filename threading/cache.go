@@ -1,11 +1,13 @@
 // Claim T4: a read-heavy cache is where sync.RWMutex earns its keep:
-// readers share the lock, only writers exclude everyone.
+// readers share the lock, and only writers exclude everyone.
 //
+//	go test -race -run Cache -v ./threading/
 //	go test -run '^$' -bench ReadHeavyCache -cpu 1,2,4 ./threading/
 //
-// You will see the RWMutex cache and the plain Mutex cache priced on the
-// same mix of reads and writes; the gap, if any, only opens with more
-// than one P.
+// You will see both caches pass TestCacheGetsWhatWasPutFromManyGoroutines
+// under -race, and ns/op for the RWMutex cache and the plain Mutex cache
+// on the same mix of 99 reads to each write; the gap, if any, only opens
+// with more than one P.
 
 package threading
 

@@ -1,12 +1,14 @@
-// Claim T4, second half: a race condition is not only a data race. Every
-// access to this account's balance is atomic, so the race detector has
-// nothing to report, yet two withdrawals can both pass the balance check
-// and overdraw it.
+// Claim T4: a race condition need not be a data race. Every access to
+// this account's balance is atomic, so the race detector has nothing to
+// report, yet two withdrawals can both pass the balance check and
+// overdraw it.
 //
 //	go test -race -run CheckThenAct -v ./threading/
 //
-// You will see the check-then-act withdrawal end at -100 with -race
-// silent, and the compare-and-swap withdrawal refuse the second one.
+// You will see the check-then-act subtest log "balance -100, 0 of 2
+// withdrawals of 100 refused" and the compare-and-swap one "balance 0, 1
+// of 2 withdrawals of 100 refused", and no race report: there is no data
+// race for the detector to find.
 
 package threading
 

@@ -1,13 +1,13 @@
-// Claims T7, F7, D2: what a goroutine costs next to an OS thread: to
+// Claims T7, F7 and D2: a goroutine costs far less than an OS thread, to
 // start and join, to switch between two of them, and to keep one parked.
 //
 //	go test -run '^$' -bench 'StartJoin|PingPong|MemoryPerWaiter' ./threading/
 //
-// You will see a goroutine start and join in well under a microsecond and
-// an OS thread take many times longer; a round trip between two
-// goroutines over channels cost a fraction of one between two goroutines
-// pinned to their own threads; and a parked goroutine hold a few KiB
-// against tens of KiB for a parked thread.
+// You will see a goroutine start and join in about a microsecond and an OS
+// thread take tens of times longer; a round trip between two goroutines
+// over channels cost a small fraction of one between two goroutines pinned
+// to their own threads (µs/roundtrip); and a parked goroutine hold a few
+// KiB against tens of KiB for a parked thread (bytes/task).
 
 package threading
 

@@ -1,4 +1,4 @@
-package threading
+package threading_test
 
 import (
 	"runtime"
@@ -6,8 +6,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 
 	"github.com/concurrency-atlas/atlas/internal/memstat"
+	"github.com/concurrency-atlas/atlas/threading"
 )
 
 // BenchmarkStartJoin: ns/op is the cost of starting and joining one
@@ -16,13 +18,13 @@ func BenchmarkStartJoin(b *testing.B) {
 	b.Run("goroutine", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			StartJoinGoroutine()
+			threading.StartJoinGoroutine()
 		}
 	})
 	b.Run("lockedOSThread", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			StartJoinLockedThread()
+			threading.StartJoinLockedThread()
 		}
 	})
 }
@@ -39,7 +41,7 @@ func BenchmarkPingPong(b *testing.B) {
 				runtime.LockOSThread()
 				defer runtime.UnlockOSThread()
 			}
-			p := NewPingPong(v.lock)
+			p := threading.NewPingPong(v.lock)
 			defer p.Close()
 			b.ReportAllocs()
 			for b.Loop() {
@@ -65,7 +67,7 @@ func BenchmarkMemoryPerWaiter(b *testing.B) {
 			var total float64
 			for b.Loop() {
 				per, err := memstat.PerUnit(v.n, func(n int) (func(), error) {
-					w, err := ParkWaiters(n, v.lock)
+					w, err := threading.ParkWaiters(n, v.lock)
 					if err != nil {
 						return nil, err
 					}
@@ -81,18 +83,26 @@ func BenchmarkMemoryPerWaiter(b *testing.B) {
 	}
 }
 
-func TestCostHelpersWork(t *testing.T) {
-	StartJoinGoroutine()
-	StartJoinLockedThread()
+// The helpers the benchmarks time must finish and clean up after
+// themselves, on goroutines and on locked OS threads alike: a benchmark
+// that left its echo goroutines or waiters behind would measure them in
+// every run after it.
+func TestCostHelpersLeaveNoGoroutineBehind(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	threading.StartJoinGoroutine()
+	threading.StartJoinLockedThread()
 	for _, lock := range []bool{false, true} {
-		p := NewPingPong(lock)
+		p := threading.NewPingPong(lock)
 		p.RoundTrip()
 		p.RoundTrip()
 		p.Close()
-		w, err := ParkWaiters(3, lock)
+		w, err := threading.ParkWaiters(3, lock)
 		require.NoError(t, err)
 		w.Release()
 	}
-	_, err := ParkWaiters(0, false)
+}
+
+func TestParkWaitersNeedsAtLeastOneWaiter(t *testing.T) {
+	_, err := threading.ParkWaiters(0, false)
 	assert.EqualError(t, err, "threading: need at least 1 waiter, got 0")
 }

@@ -1,4 +1,4 @@
-// Claims F1, F8, T2: CPU-bound work split over goroutines runs in
+// Claims F1, F8 and T2: CPU-bound work split over goroutines runs in
 // parallel, as far as there are cores; there is no global lock that lets
 // only one goroutine compute at a time.
 //

@@ -1,4 +1,4 @@
-package threading
+package threading_test
 
 import (
 	"runtime"
@@ -6,13 +6,15 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/concurrency-atlas/atlas/threading"
 )
 
 func TestFibSerialAndGoroutinesAgree(t *testing.T) {
 	ns := []int{20, 21, 22, 23}
 	want := []int{6765, 10946, 17711, 28657}
-	assert.Equal(t, want, FibSerial(ns))
-	assert.Equal(t, want, FibGoroutines(ns))
+	assert.Equal(t, want, threading.FibSerial(ns))
+	assert.Equal(t, want, threading.FibGoroutines(ns))
 }
 
 // cpuBoundSize makes one task take a few milliseconds.
@@ -34,14 +36,14 @@ func BenchmarkCPUBound(b *testing.B) {
 	b.Run("serial", func(b *testing.B) {
 		b.ReportAllocs()
 		for range b.N {
-			FibSerial(ns)
+			threading.FibSerial(ns)
 		}
 		serialNsPerOp[runtime.GOMAXPROCS(0)] = nsPerOp(b)
 	})
 	b.Run("goroutines", func(b *testing.B) {
 		b.ReportAllocs()
 		for range b.N {
-			FibGoroutines(ns)
+			threading.FibGoroutines(ns)
 		}
 		serial, ok := serialNsPerOp[runtime.GOMAXPROCS(0)]
 		if !ok {

@@ -1,12 +1,14 @@
-// Claim F4: I/O-bound work waits with the CPU idle; CPU-bound work keeps
-// it busy. getrusage tells the two apart: a thread that sleeps for a while
-// uses almost no CPU time, one that computes uses CPU time close to its
-// wall time.
+// Claim F4: waiting on I/O leaves the CPU idle; computing keeps it busy.
+// getrusage tells the two apart: a thread that sleeps for a while uses
+// almost no CPU time, one that computes uses CPU time close to its wall
+// time.
 //
 //	go test -run CPUTimeVsWallTime -v ./threading/
 //
-// You will see the sleeper's CPU/wall ratio near 0 and the spinner's near
-// 1 (lower on a busy machine, where the spinner also waits for a core).
+// You will see one log line with each thread's CPU time against its wall
+// time: the sleeper's share near 0 (0.001 is typical) and the spinner's
+// near 1 (lower on a busy machine, where the spinner also waits for a
+// core).
 
 package threading
 

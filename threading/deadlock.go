@@ -2,12 +2,16 @@
 // opposite order; each holds one and waits forever for the other.
 //
 //	go test -run 'Deadlock|LockOrder' -v ./threading/
+//	CGO_ENABLED=0 go test -run 'Deadlock|LockOrder' -v ./threading/
 //
-// You will see the runtime itself end a child process with "fatal error:
-// all goroutines are asleep - deadlock!" (exit status 2); in process, a
-// patient TryLock report which lock each goroutine holds and which it
-// wants; and the fix, one global lock order, under which the same two
-// goroutines both finish.
+// You will see the runtime end a program built without cgo with exit
+// status 2 and "fatal error: all goroutines are asleep - deadlock!", while
+// the same inversion in a child of the test binary, which links cgo
+// through net, is still running at its deadline and is killed (with
+// CGO_ENABLED=0 it too ends with the runtime's message). In process, a
+// patient TryLock logs which lock each goroutine holds and which it wants,
+// "threading: holding [A], waited 1s for B: possible deadlock"; and with
+// the fix, one global lock order, TestLockOrderPreventsTheDeadlock passes.
 
 package threading
 

@@ -1,4 +1,4 @@
-package threading
+package threading_test
 
 import (
 	"errors"
@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-atlas/atlas/internal/scene"
+	"github.com/concurrency-atlas/atlas/threading"
 )
 
 func init() {
@@ -37,18 +38,20 @@ func init() {
 }
 
 func TestDeadlockDetectorNeedsACgoFreeBinary(t *testing.T) {
-	if cgoLinked {
+	if threading.CgoLinked {
 		// The runtime counts the thread cgo keeps for callbacks as
 		// running, so it never sees "all goroutines asleep": the child
 		// hangs until the harness kills it. Build with CGO_ENABLED=0 to
 		// see the detector's message.
 		res := scene.Run(t, "deadlock", scene.Timeout(2*time.Second))
+		logChild(t, res)
 		assert.True(t, res.TimedOut, "with cgo the detector should stay silent: %s", res)
 		assert.NotContains(t, res.Stderr, "deadlock!", res)
 		assert.Empty(t, res.Stdout)
 		return
 	}
 	res := scene.Run(t, "deadlock", scene.Timeout(20*time.Second))
+	logChild(t, res, "fatal error:")
 	require.False(t, res.TimedOut, "the runtime's detector did not fire: %s", res)
 	assert.Equal(t, 2, res.ExitCode, res)
 	assert.Contains(t, res.Stderr, "fatal error: all goroutines are asleep - deadlock!\n", res)
@@ -60,6 +63,7 @@ func TestDeadlockDetectorNeedsACgoFreeBinary(t *testing.T) {
 // binary itself is built with -race.
 func TestDeadlockProgramIsCaughtByTheRuntime(t *testing.T) {
 	res := scene.Program(t, "testdata/programs/deadlock", scene.Timeout(20*time.Second))
+	logChild(t, res, "fatal error:")
 	require.False(t, res.TimedOut, "the runtime's detector did not fire: %s", res)
 	assert.Equal(t, 2, res.ExitCode, res)
 	assert.True(t, strings.HasPrefix(res.Stderr, "fatal error: all goroutines are asleep - deadlock!\n"), res)
@@ -68,11 +72,11 @@ func TestDeadlockProgramIsCaughtByTheRuntime(t *testing.T) {
 
 // opposite runs two goroutines that take a and b in opposite orders, each
 // holding its first lock until both hold one, and returns their errors.
-func opposite(a, b *NamedMutex) [2]error {
+func opposite(a, b *threading.NamedMutex) [2]error {
 	var errs [2]error
 	var holding, wg sync.WaitGroup
 	holding.Add(2)
-	take := func(i int, first, second *NamedMutex) {
+	take := func(i int, first, second *threading.NamedMutex) {
 		if errs[i] = first.LockWithin(time.Second); errs[i] != nil {
 			holding.Done()
 			return
@@ -92,14 +96,16 @@ func opposite(a, b *NamedMutex) [2]error {
 
 func TestLockOrderInversionIsReportedInProcess(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		a, b := &NamedMutex{Name: "A"}, &NamedMutex{Name: "B"}
+		a, b := &threading.NamedMutex{Name: "A"}, &threading.NamedMutex{Name: "B"}
 		start := time.Now()
 		errs := opposite(a, b)
-		var first, second *LockWaitError
+		t.Log(errs[0])
+		t.Log(errs[1])
+		var first, second *threading.LockWaitError
 		require.True(t, errors.As(errs[0], &first), errs[0])
 		require.True(t, errors.As(errs[1], &second), errs[1])
-		assert.Equal(t, &LockWaitError{Held: []string{"A"}, Wanted: "B", Waited: time.Second}, first)
-		assert.Equal(t, &LockWaitError{Held: []string{"B"}, Wanted: "A", Waited: time.Second}, second)
+		assert.Equal(t, &threading.LockWaitError{Held: []string{"A"}, Wanted: "B", Waited: time.Second}, first)
+		assert.Equal(t, &threading.LockWaitError{Held: []string{"B"}, Wanted: "A", Waited: time.Second}, second)
 		assert.EqualError(t, first, "threading: holding [A], waited 1s for B: possible deadlock")
 		assert.Equal(t, time.Second, time.Since(start), "both gave up after their patience, together")
 		// Both released what they held.
@@ -110,16 +116,16 @@ func TestLockOrderInversionIsReportedInProcess(t *testing.T) {
 
 func TestLockOrderPreventsTheDeadlock(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		a, b := &NamedMutex{Name: "A"}, &NamedMutex{Name: "B"}
+		a, b := &threading.NamedMutex{Name: "A"}, &threading.NamedMutex{Name: "B"}
 		// The same two goroutines as in the inversion, naming the locks in
 		// opposite orders, many times over. Holding both for a while
 		// makes them collide; with one global order a collision is only
 		// a wait, never a cycle.
 		var wg sync.WaitGroup
-		for _, pair := range [][2]*NamedMutex{{a, b}, {b, a}} {
+		for _, pair := range [][2]*threading.NamedMutex{{a, b}, {b, a}} {
 			wg.Go(func() {
 				for range 20 {
-					unlock, err := LockPairOrdered(pair[0], pair[1], time.Second)
+					unlock, err := threading.LockPairOrdered(pair[0], pair[1], time.Second)
 					if !assert.NoError(t, err) {
 						return
 					}
@@ -133,27 +139,28 @@ func TestLockOrderPreventsTheDeadlock(t *testing.T) {
 }
 
 func TestLockPairRejectsBadInput(t *testing.T) {
-	a := &NamedMutex{Name: "A"}
-	_, err := LockPair(a, a, time.Second)
+	a := &threading.NamedMutex{Name: "A"}
+	_, err := threading.LockPair(a, a, time.Second)
 	assert.EqualError(t, err, "threading: LockPair needs two different locks")
 	assert.EqualError(t, a.LockWithin(0), "threading: patience must be positive, got 0s")
 }
 
 func TestPolitePairsLivelockInStep(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		a, b := &NamedMutex{Name: "A"}, &NamedMutex{Name: "B"}
+		a, b := &threading.NamedMutex{Name: "A"}, &threading.NamedMutex{Name: "B"}
 		const rounds = 50
 		var used [2]int
 		var errs [2]error
 		var wg sync.WaitGroup
-		for i, pair := range [][2]*NamedMutex{{a, b}, {b, a}} {
+		for i, pair := range [][2]*threading.NamedMutex{{a, b}, {b, a}} {
 			wg.Go(func() {
-				_, used[i], errs[i] = PoliteLockPair(pair[0], pair[1], time.Millisecond, rounds)
+				_, used[i], errs[i] = threading.PoliteLockPair(pair[0], pair[1], time.Millisecond, rounds)
 			})
 		}
 		wg.Wait()
 		for i := range errs {
-			assert.ErrorIs(t, errs[i], ErrLivelock)
+			t.Logf("goroutine %d: %v after %d rounds", i, errs[i], used[i])
+			assert.ErrorIs(t, errs[i], threading.ErrLivelock)
 			assert.Equal(t, rounds, used[i], "busy every round, never done")
 		}
 	})
@@ -161,12 +168,12 @@ func TestPolitePairsLivelockInStep(t *testing.T) {
 
 func TestPolitePairsInOneOrderFinish(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		a, b := &NamedMutex{Name: "A"}, &NamedMutex{Name: "B"}
+		a, b := &threading.NamedMutex{Name: "A"}, &threading.NamedMutex{Name: "B"}
 		var errs [2]error
 		var wg sync.WaitGroup
 		for i := range errs {
 			wg.Go(func() {
-				unlock, _, err := PoliteLockPair(a, b, time.Millisecond, 50)
+				unlock, _, err := threading.PoliteLockPair(a, b, time.Millisecond, 50)
 				if errs[i] = err; err == nil {
 					time.Sleep(time.Millisecond)
 					unlock()
@@ -180,9 +187,9 @@ func TestPolitePairsInOneOrderFinish(t *testing.T) {
 }
 
 func TestPoliteLockPairRejectsBadInput(t *testing.T) {
-	a, b := &NamedMutex{Name: "A"}, &NamedMutex{Name: "B"}
-	_, _, err := PoliteLockPair(a, a, time.Millisecond, 1)
+	a, b := &threading.NamedMutex{Name: "A"}, &threading.NamedMutex{Name: "B"}
+	_, _, err := threading.PoliteLockPair(a, a, time.Millisecond, 1)
 	assert.ErrorContains(t, err, "needs two different locks")
-	_, _, err = PoliteLockPair(a, b, 0, 1)
+	_, _, err = threading.PoliteLockPair(a, b, 0, 1)
 	assert.ErrorContains(t, err, "positive backoff")
 }

@@ -1,12 +1,13 @@
-// Claim T5, the quieter failure: a livelock. Two polite goroutines each
-// take one lock, find the other busy, back off and retry, in step with
-// each other; both stay busy and neither ever gets both locks.
+// Claim T5: locks can also livelock. Two polite goroutines each take one
+// lock, find the other busy, back off and retry, in step with each other;
+// both stay busy and neither ever gets both locks.
 //
-//	go test -run Livelock -v ./threading/
+//	go test -run PolitePairs -v ./threading/
 //
-// You will see both give up after the round limit in virtual time, and
-// the same code finish at once when both take the locks in the same
-// order.
+// You will see both goroutines log "threading: no progress: gave up
+// retrying after 50 rounds", in virtual time, and
+// TestPolitePairsInOneOrderFinish pass: the same code finishes at once
+// when both take the locks in the same order.
 
 package threading
 

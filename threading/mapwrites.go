@@ -3,13 +3,14 @@
 // has no such lock, and its built-in map takes no lock of its own: two
 // goroutines writing one map at once end the whole program.
 //
-//	go test -race -run 'Map' -v ./threading/
+//	go test -race -run Map -v ./threading/
 //	go run ./testdata/programs/mapwrites
 //
-// You will see a child program, built without the race detector, die with
-// "fatal error: concurrent map writes" and exit status 2, its writers'
-// deferred recovers never running; and MutexTally and SyncMapTally, the
-// two fixes, reach exactly N under -race.
+// You will see a child program, built without the race detector, print
+// only its warm-up line and end with exit status 2 and "fatal error:
+// concurrent map writes" from inside a writer's guard, whose deferred
+// recover never ran; and MutexTally and SyncMapTally, the two fixes, pass
+// TestGuardedMapsReachTheExactCount under -race.
 
 package threading
 

@@ -1,4 +1,4 @@
-package threading
+package threading_test
 
 import (
 	"strings"
@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-atlas/atlas/internal/scene"
+	"github.com/concurrency-atlas/atlas/threading"
 )
 
 // runMapWrites builds and runs the two-writer program. scene.Program
@@ -22,6 +23,7 @@ func runMapWrites(t *testing.T) scene.Result {
 	// The writers loop until they collide, so the deadline only bounds a
 	// run in which they somehow never did.
 	res := scene.Program(t, "testdata/programs/mapwrites", scene.Timeout(20*time.Second))
+	logChild(t, res, "fatal error:", "main.guard(")
 	require.False(t, res.TimedOut, "the writers never collided: %s", res)
 	return res
 }
@@ -52,10 +54,10 @@ func TestGuardedMapsReachTheExactCount(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name  string
-		tally Tally
+		tally threading.Tally
 	}{
-		{"mutex", &MutexTally{}},
-		{"sync.Map", &SyncMapTally{}},
+		{"mutex", &threading.MutexTally{}},
+		{"sync.Map", &threading.SyncMapTally{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// Every goroutine adds to every key, so writers collide on
@@ -84,7 +86,7 @@ func TestGuardedMapsReachTheExactCount(t *testing.T) {
 }
 
 func TestMapTallyIsCorrectOnOneGoroutine(t *testing.T) {
-	tally := MapTally{}
+	tally := threading.MapTally{}
 	for i := range 10 {
 		tally.Add(i % 2)
 	}

@@ -3,11 +3,13 @@
 // and recover only works in the goroutine that panicked: main cannot
 // catch a worker's panic for it.
 //
-//	go test -run 'Panic' -v ./threading/
+//	go test -run Panic -v ./threading/
 //
-// You will see a child process recover its own panic in main, then die
-// with status 2 when a worker goroutine panics; and GoCatching, which
-// recovers inside the worker and hands the panic back as an error.
+// You will see a child process print "main recovered: main's own", then
+// end with exit status 2 and "panic: worker failed" when a worker
+// goroutine panics, main's second deferred recover never running; and
+// TestGoCatchingTurnsAPanicIntoAnError pass: GoCatching recovers inside
+// the worker and hands the panic back as an error.
 
 package threading
 

@@ -1,4 +1,4 @@
-package threading
+package threading_test
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-atlas/atlas/internal/scene"
+	"github.com/concurrency-atlas/atlas/threading"
 )
 
 func init() {
@@ -29,6 +30,7 @@ func init() {
 
 func TestPanicInAnyGoroutineEndsTheProcess(t *testing.T) {
 	res := scene.Run(t, "panic-in-goroutine")
+	logChild(t, res, "panic:")
 	require.False(t, res.TimedOut, res)
 	assert.Equal(t, 2, res.ExitCode, res)
 	assert.Equal(t, "main recovered: main's own\n", res.Stdout)
@@ -36,11 +38,11 @@ func TestPanicInAnyGoroutineEndsTheProcess(t *testing.T) {
 }
 
 func TestGoCatchingTurnsAPanicIntoAnError(t *testing.T) {
-	err := <-GoCatching(func() { panic("worker failed") })
-	var pe *PanicError
+	err := <-threading.GoCatching(func() { panic("worker failed") })
+	var pe *threading.PanicError
 	require.True(t, errors.As(err, &pe), err)
 	assert.Equal(t, "worker failed", pe.Value)
 	assert.EqualError(t, err, "threading: goroutine panicked: worker failed")
 
-	assert.NoError(t, <-GoCatching(func() {}), "no panic, no error")
+	assert.NoError(t, <-threading.GoCatching(func() {}), "no panic, no error")
 }

@@ -3,11 +3,13 @@
 // results come back in input order, and the first error cancels the rest
 // through the context.
 //
-//	go test -run 'FetchAll' -v ./threading/
+//	go test -run FetchAll -v ./threading/
 //
-// You will see a loopback server count exactly limit requests in flight
-// at its peak, the bodies returned in input order, and a failure stop
-// requests that were still waiting on a slow server.
+// You will see TestFetchAllBoundsConcurrencyAndKeepsOrder log "9 requests,
+// at most 3 in flight" against a loopback server, the bodies having come
+// back in input order; TestFetchAllFirstErrorCancelsRequestsInFlight log
+// the failure that stopped two requests still waiting on a slow server;
+// and ExampleFetchAll print its bodies in the order of its URLs.
 
 package threading
 

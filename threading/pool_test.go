@@ -1,4 +1,4 @@
-package threading
+package threading_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-atlas/atlas/internal/workload"
+	"github.com/concurrency-atlas/atlas/threading"
 )
 
 // newClient has a transport of its own, so closing its idle connections
@@ -29,7 +30,7 @@ func ExampleFetchAll() {
 	defer client.CloseIdleConnections()
 
 	urls := []string{srv.ItemURL(3), srv.ItemURL(1), srv.ItemURL(4), srv.ItemURL(1), srv.ItemURL(5)}
-	bodies, err := FetchAll(context.Background(), client, urls, 2)
+	bodies, err := threading.FetchAll(context.Background(), client, urls, 2)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -92,8 +93,9 @@ func TestFetchAllBoundsConcurrencyAndKeepsOrder(t *testing.T) {
 		id := n - i // reversed, so input order is not id order
 		urls[i], want[i] = srv.ItemURL(id), workload.ItemBody(id)
 	}
-	bodies, err := FetchAll(context.Background(), newClient(t), urls, limit)
+	bodies, err := threading.FetchAll(context.Background(), newClient(t), urls, limit)
 	require.NoError(t, err)
+	t.Logf("%d requests, at most %d in flight", srv.Requests(), srv.PeakInFlight())
 	assert.Equal(t, want, bodies)
 	assert.Equal(t, n, srv.Requests())
 	assert.Equal(t, limit, srv.PeakInFlight())
@@ -113,7 +115,8 @@ func TestFetchAllFirstErrorCancelsRequestsInFlight(t *testing.T) {
 	defer failing.Close()
 
 	urls := []string{slow.ItemURL(1), slow.ItemURL(2), failing.ItemURL(3)}
-	bodies, err := FetchAll(context.Background(), newClient(t), urls, 3)
+	bodies, err := threading.FetchAll(context.Background(), newClient(t), urls, 3)
+	t.Logf("%v; %d slow requests cancelled", err, slow.Requests())
 	assert.Nil(t, bodies)
 	assert.EqualError(t, err, fmt.Sprintf("threading: GET %s: 500 Internal Server Error", failing.ItemURL(3)))
 	assert.Equal(t, 2, slow.Requests())
@@ -123,19 +126,19 @@ func TestFetchAllStartsNothingAfterTheFirstError(t *testing.T) {
 	srv := workload.NewServer(workload.ServerConfig{Fail: func(id int) bool { return id == 0 }})
 	defer srv.Close()
 	urls := []string{srv.ItemURL(0), srv.ItemURL(1), srv.ItemURL(2)}
-	_, err := FetchAll(context.Background(), newClient(t), urls, 1)
+	_, err := threading.FetchAll(context.Background(), newClient(t), urls, 1)
 	assert.ErrorContains(t, err, "500 Internal Server Error")
 	assert.Equal(t, 1, srv.Requests(), "with one worker, the failure stops the queue")
 }
 
 func TestFetchAllRejectsBadInput(t *testing.T) {
-	_, err := FetchAll(context.Background(), nil, []string{"http://127.0.0.1/"}, 0)
+	_, err := threading.FetchAll(context.Background(), nil, []string{"http://127.0.0.1/"}, 0)
 	assert.EqualError(t, err, "threading: FetchAll needs a limit of at least 1, got 0")
 
-	_, err = FetchAll(context.Background(), newClient(t), []string{"::not a url"}, 1)
+	_, err = threading.FetchAll(context.Background(), newClient(t), []string{"::not a url"}, 1)
 	assert.ErrorContains(t, err, "missing protocol scheme")
 
-	bodies, err := FetchAll(context.Background(), nil, nil, 4)
+	bodies, err := threading.FetchAll(context.Background(), nil, nil, 4)
 	assert.NoError(t, err)
 	assert.Empty(t, bodies)
 }

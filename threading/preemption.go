@@ -7,19 +7,19 @@
 //	GOMAXPROCS=1 GODEBUG=asyncpreemptoff=1 go run ./testdata/programs/tightloop
 //
 // You will see testdata/programs/tightloop, which spins SpinUntil's loop
-// while main waits, run at GOMAXPROCS=1: with the default settings main
-// runs and stops the loop; with GODEBUG=asyncpreemptoff=1 it prints
-// "spinning" and nothing more until the harness kills it (the go run
-// line above hangs the same way: stop it with Ctrl-C). SpinYielding,
-// which calls runtime.Gosched each round, lets main run even with
-// asynchronous preemption off.
+// while main waits, run at GOMAXPROCS=1 and print "spinning", "main ran
+// while the loop spun" and "loop stopped"; with GODEBUG=asyncpreemptoff=1
+// it prints "spinning" and nothing more until the harness kills it at its
+// deadline (the go run line above hangs the same way: stop it with
+// Ctrl-C). SpinYielding, which calls runtime.Gosched each round, prints
+// all three lines even with asynchronous preemption off.
 //
 // The program is built without the race detector, and that matters: in a
 // -race build the atomic load in the loop is a real function call, and
 // every call is a point where a goroutine can be preempted cooperatively.
 // The same loop inside the race-built test binary therefore does not
-// starve anything even with asynchronous preemption off;
-// TestRaceBuildGivesTheTightLoopAPreemptionPoint shows that too.
+// starve anything even with asynchronous preemption off, as
+// TestRaceBuildGivesTheTightLoopAPreemptionPoint shows.
 
 package threading
 

@@ -1,4 +1,4 @@
-package threading
+package threading_test
 
 import (
 	"fmt"
@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-atlas/atlas/internal/scene"
+	"github.com/concurrency-atlas/atlas/threading"
 )
 
 // spinScene starts spin on a goroutine and then needs the CPU back. Run at
@@ -40,8 +41,8 @@ func spinScene(spin func(*atomic.Bool) uint64) func() {
 }
 
 func init() {
-	scene.Register("tight-loop", spinScene(SpinUntil))
-	scene.Register("yielding-loop", spinScene(SpinYielding))
+	scene.Register("tight-loop", spinScene(threading.SpinUntil))
+	scene.Register("yielding-loop", spinScene(threading.SpinYielding))
 }
 
 const spunAndStopped = "spinning\nmain ran while the loop spun\nloop stopped\n"
@@ -53,6 +54,7 @@ const tightLoop = "testdata/programs/tightloop"
 
 func TestTightLoopIsPreempted(t *testing.T) {
 	res := scene.Program(t, tightLoop, scene.Env("GOMAXPROCS=1"))
+	logChild(t, res)
 	assert.False(t, res.TimedOut, res)
 	assert.Equal(t, 0, res.ExitCode, res)
 	assert.Equal(t, spunAndStopped, res.Stdout)
@@ -73,8 +75,9 @@ func TestTightLoopStarvesWithoutAsyncPreemption(t *testing.T) {
 // longer tight and main runs.
 func TestRaceBuildGivesTheTightLoopAPreemptionPoint(t *testing.T) {
 	env := scene.Env("GOMAXPROCS=1", "GODEBUG=asyncpreemptoff=1")
-	if raceEnabled {
+	if threading.RaceEnabled {
 		res := scene.Run(t, "tight-loop", env)
+		logChild(t, res)
 		assert.False(t, res.TimedOut, res)
 		assert.Equal(t, 0, res.ExitCode, res)
 		assert.Equal(t, spunAndStopped, res.Stdout, "under -race the loop yields at its call")
@@ -85,6 +88,7 @@ func TestRaceBuildGivesTheTightLoopAPreemptionPoint(t *testing.T) {
 
 func assertStarved(t *testing.T, res scene.Result) {
 	t.Helper()
+	logChild(t, res)
 	assert.True(t, res.TimedOut, "the loop should have starved main: %s", res)
 	assert.Equal(t, "killed", res.Signal, res)
 	assert.Equal(t, "spinning\n", res.Stdout, "main never got the CPU back")
@@ -92,6 +96,7 @@ func assertStarved(t *testing.T, res scene.Result) {
 
 func TestGoschedYieldsWithoutAsyncPreemption(t *testing.T) {
 	res := scene.Run(t, "yielding-loop", scene.Env("GOMAXPROCS=1", "GODEBUG=asyncpreemptoff=1"))
+	logChild(t, res)
 	assert.False(t, res.TimedOut, res)
 	assert.Equal(t, 0, res.ExitCode, res)
 	assert.Equal(t, spunAndStopped, res.Stdout)

@@ -1,11 +1,13 @@
-// Claim T1: start several threads, join them, and tasks that wait overlap:
+// Claim T1: threads are started and joined, and tasks that wait overlap:
 // three tasks that each sleep 2 s finish together in 2 s, not 6 s.
 //
-//	go test -run 'SquaresAndCubes|Sleep' -v ./threading/
+//	go test -run 'SquaresAndCubes|ThreeSleepers' -v ./threading/
 //
-// You will see the material's two-function example (one goroutine squares,
-// one cubes, main waits for both) and a test that measures the three
-// sleepers in virtual time: exactly 2 s together, 6 s one after another.
+// You will see ExampleSquaresAndCubes pass, the material's two-function
+// example (one goroutine squares, one cubes, main joins both) printing
+// what its Output comment says, and TestThreeSleepersFinishInOneSleep log
+// "three 2 s sleeps together: 2s of virtual time" and "the same sleeps in
+// turn: 6s".
 
 package threading
 

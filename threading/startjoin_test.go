@@ -1,4 +1,4 @@
-package threading
+package threading_test
 
 import (
 	"context"
@@ -9,10 +9,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-atlas/atlas/threading"
 )
 
 func ExampleSquaresAndCubes() {
-	squares, cubes := SquaresAndCubes([]int{2, 3, 4})
+	squares, cubes := threading.SquaresAndCubes([]int{2, 3, 4})
 	fmt.Println("squares:", squares)
 	fmt.Println("cubes:  ", cubes)
 	// Output:
@@ -24,11 +26,13 @@ func TestThreeSleepersFinishInOneSleep(t *testing.T) {
 	waits := []time.Duration{2 * time.Second, 2 * time.Second, 2 * time.Second}
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		require.NoError(t, SleepTogether(t.Context(), waits))
+		require.NoError(t, threading.SleepTogether(t.Context(), waits))
+		t.Logf("three 2 s sleeps together: %v of virtual time", time.Since(start))
 		assert.Equal(t, 2*time.Second, time.Since(start), "together: the longest wait")
 
 		start = time.Now()
-		require.NoError(t, SleepInTurn(t.Context(), waits))
+		require.NoError(t, threading.SleepInTurn(t.Context(), waits))
+		t.Logf("the same sleeps in turn: %v", time.Since(start))
 		assert.Equal(t, 6*time.Second, time.Since(start), "in turn: the sum")
 	})
 }
@@ -38,7 +42,7 @@ func TestSleepTogetherStopsOnCancel(t *testing.T) {
 		ctx, cancel := context.WithTimeout(t.Context(), time.Second)
 		defer cancel()
 		start := time.Now()
-		err := SleepTogether(ctx, []time.Duration{time.Hour, time.Hour})
+		err := threading.SleepTogether(ctx, []time.Duration{time.Hour, time.Hour})
 		assert.ErrorIs(t, err, context.DeadlineExceeded)
 		assert.Equal(t, time.Second, time.Since(start))
 	})
@@ -46,6 +50,6 @@ func TestSleepTogetherStopsOnCancel(t *testing.T) {
 
 func TestSleepRejectsNegativeWaits(t *testing.T) {
 	bad := []time.Duration{time.Second, -time.Second}
-	assert.EqualError(t, SleepTogether(context.Background(), bad), "threading: wait 1 is negative (-1s)")
-	assert.EqualError(t, SleepInTurn(context.Background(), bad), "threading: wait 1 is negative (-1s)")
+	assert.EqualError(t, threading.SleepTogether(context.Background(), bad), "threading: wait 1 is negative (-1s)")
+	assert.EqualError(t, threading.SleepInTurn(context.Background(), bad), "threading: wait 1 is negative (-1s)")
 }

@@ -1,6 +1,6 @@
 //go:build linux
 
-package threading
+package threading_test
 
 import (
 	"fmt"
@@ -15,6 +15,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/unix"
+
+	"github.com/concurrency-atlas/atlas/threading"
 )
 
 // inSyscallRead reports whether OS thread tid is inside read(2) on fd,
@@ -70,10 +72,11 @@ func TestGoroutineBlockedInSyscallDoesNotStopOthers(t *testing.T) {
 	}
 
 	// Other goroutines start, compute and finish while the reader waits.
-	assert.Equal(t, []int{6765, 6765, 6765}, FibGoroutines([]int{20, 20, 20}))
+	assert.Equal(t, []int{6765, 6765, 6765}, threading.FibGoroutines([]int{20, 20, 20}))
 	in, err := inSyscallRead(tid, p[0])
 	require.NoError(t, err)
 	assert.True(t, in, "the reader is still blocked")
+	t.Logf("three Fib(20) goroutines ran on the only P while thread %d sat in read(2)", tid)
 
 	_, err = syscall.Write(p[1], []byte("wake"))
 	require.NoError(t, err)

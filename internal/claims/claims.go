@@ -1,10 +1,3 @@
-// Package claims checks the project's claims table (CLAIMS.md at the module
-// root) against the source: every verdict must name its evidence, and every
-// named test, benchmark, example, fuzz target or file must exist. A claims
-// table that points at evidence nobody can run is worse than none. A named
-// sub-benchmark must appear in a committed run (see [WithRun]), a named
-// Example must have an output comment so that go test checks it, and no
-// claim may stay pending.
 package claims
 
 import (

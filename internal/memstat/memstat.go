@@ -1,6 +1,20 @@
 // Package memstat is the one way Atlas counts the memory that waiting
 // goroutines, threads and loop tasks hold, so that chapters and the
 // cross-model benchmarks compare like with like.
+//
+// # What it counts
+//
+// PerUnit reads the live heap plus the goroutine stacks in use, once
+// before n units of work are parked and once while they all wait, and
+// divides the growth by n.
+//
+// # What it leaves out
+//
+// Only memory the Go runtime accounts for is counted. What the kernel
+// keeps for each OS thread, and the pages a thread created through cgo
+// touches on its C stack, are not, so for threads the figure is a lower
+// bound. A worker process is measured by its resident set instead, in
+// multiprocessing.
 package memstat
 
 import "runtime"

@@ -1,8 +1,8 @@
-package schedtrace
-
 // Questions the tests ask of a timeline: how many goroutines ran at the
 // same instant (parallelism), how often the running goroutine changed
 // (taking turns), and which states a goroutine went through, in order.
+
+package schedtrace
 
 import (
 	"sort"

@@ -1,5 +1,3 @@
-package schedtrace
-
 // Capture runs a scenario under runtime/trace, in this process, with
 // GOMAXPROCS set to the scenario's value for the run and restored after.
 //
@@ -8,6 +6,8 @@ package schedtrace
 // the runtime's goroutines sharing the process do no harm; and GOMAXPROCS
 // can be set exactly for the run whatever -cpu the tests were given. The
 // tracer and GOMAXPROCS are process-wide, so captures are serialised.
+
+package schedtrace
 
 import (
 	"bytes"

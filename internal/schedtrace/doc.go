@@ -3,7 +3,7 @@
 // of tasks taking turns on one core or running side by side on several;
 // this chapter draws it from what the Go runtime actually did.
 //
-// The chapter in order:
+// # Reading order
 //
 //   - scenario.go: a Scenario is a small program plus the words for its
 //     picture. Its goroutines are started with Stage.Go, which names each
@@ -19,23 +19,32 @@
 //     when it was stopped: inside its loop, or at a call after it).
 //   - svg.go, units.go: Draw writes the SVG: a lane per P, a lane per
 //     goroutine, a time axis in µs or ms, a legend and a caption.
-//   - f1.go, f3.go, t8.go: the scenarios, one function each.
+//   - f1.go, f3.go, t8.go: the scenarios, one claim each.
 //
-// Claims:
+// # Claims
 //
 //   - F1, concurrency versus parallelism: TestSingleProcNeverRunsTwoAtOnce,
-//     TestTwoProcsRunInParallel; pictures f1-gomaxprocs1.svg and
-//     f1-gomaxprocs2.svg.
-//   - F3, a task's states: TestGoroutineStatesInOrder; picture f3-states.svg.
-//   - T8, preemption: TestTightLoopIsPreempted, TestGoschedYieldsAtEveryCall;
-//     pictures t8-preempted.svg and t8-gosched.svg.
-//
-// The pictures live in testdata/pictures at the module root and are
-// regenerated with
-//
-//	go run ./bench/cmd/pictures
+//     TestTwoProcsRunInParallel.
+//   - F3, a task's states: TestGoroutineStatesInOrder.
+//   - T8, preemption: TestTightLoopIsPreempted, TestGoschedYieldsAtEveryCall.
 //
 // The tests capture their own traces while they run and check the shape
 // of the schedule (how many goroutines ran at once, in which order the
 // states came), never a duration.
+//
+// # Running it
+//
+//	go test -v ./internal/schedtrace/
+//
+// captures every scenario, and each claim's test logs what its trace
+// showed; the headers of f1.go, f3.go and t8.go name the command for one
+// claim alone.
+//
+// # Pictures
+//
+// In testdata/pictures at the module root: f1-gomaxprocs1.svg and
+// f1-gomaxprocs2.svg (F1), f3-states.svg (F3), t8-preempted.svg and
+// t8-gosched.svg (T8). Regenerate them with
+//
+//	go run ./bench/cmd/pictures
 package schedtrace

@@ -1,12 +1,15 @@
-package schedtrace
-
-// Claim F1: concurrency is tasks taking turns in overlapping time;
-// parallelism is tasks running at the same instant on several cores.
+// Claim F1: concurrency interleaves tasks in time; parallelism runs them
+// at the same instant on several cores.
 //
-// Run: go test -run 'TestSingleProc|TestTwoProcs' ./internal/schedtrace/
-// and see testdata/pictures/f1-gomaxprocs1.svg and f1-gomaxprocs2.svg.
-// With one P the four workers share it, one at a time; with two Ps two of
-// them run at every instant.
+//	go test -run 'TestSingleProc|TestTwoProcs' -v ./internal/schedtrace/
+//
+// You will see, read from runtime traces of four CPU-bound workers, "one
+// P: at most 1 worker running at once" with some preemptions inside
+// workload.Spin, the workers taking turns, and "two Ps: at most 2 workers
+// running at once, on 2 OS threads". The same schedules are drawn in
+// testdata/pictures/f1-gomaxprocs1.svg and f1-gomaxprocs2.svg.
+
+package schedtrace
 
 import (
 	"fmt"

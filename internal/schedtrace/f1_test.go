@@ -30,6 +30,8 @@ func TestSingleProcNeverRunsTwoAtOnce(t *testing.T) {
 	for _, w := range workerLabels() {
 		interrupted += tl.StoppedIn(w, "preempted", "workload.Spin")
 	}
+	t.Logf("one P: at most %d worker running at once; %d preemptions inside workload.Spin",
+		MaxConcurrentRunning(tl.Spans), interrupted)
 	assert.Positive(t, interrupted, "the workers did not take turns")
 }
 
@@ -48,6 +50,7 @@ func TestTwoProcsRunInParallel(t *testing.T) {
 			threads[sp.Thread] = true
 		}
 	}
+	t.Logf("two Ps: at most %d workers running at once, on %d OS threads", MaxConcurrentRunning(tl.Spans), len(threads))
 	assert.GreaterOrEqual(t, len(threads), 2, "two Ps running at once need two OS threads")
 	for _, p := range tl.Procs {
 		ran := false

@@ -1,12 +1,15 @@
-package schedtrace
-
-// Claim F3: a task moves through states: new, ready, running, waiting,
-// terminated.
+// Claim F3: a task goes through states: new, ready, running, waiting,
+// finished.
 //
-// Run: go test -run TestGoroutineStatesInOrder ./internal/schedtrace/
-// and see testdata/pictures/f3-states.svg: the "task" lane is created,
-// runs, sleeps, runs, blocks on a channel until "sender" sends, runs and
-// exits.
+//	go test -run TestGoroutineStatesInOrder -v ./internal/schedtrace/
+//
+// You will see the states of the "task" goroutine as the runtime recorded
+// them, "task: new → runnable → running → waiting(sleep) → runnable →
+// running → waiting(chan receive) → runnable → running → terminated": it
+// is created, runs, sleeps, runs, blocks on a channel until "sender"
+// sends, runs and exits. testdata/pictures/f3-states.svg draws it.
+
+package schedtrace
 
 import "time"
 

@@ -1,6 +1,7 @@
 package schedtrace
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -27,6 +28,7 @@ func TestGoroutineStatesInOrder(t *testing.T) {
 	for _, s := range WithoutPreemptions(tl.Steps("task")) {
 		got = append(got, s.String())
 	}
+	t.Logf("task: %s", strings.Join(got, " → "))
 	assert.Equal(t, want, got, "raw steps: %v", tl.Steps("task"))
 }
 

@@ -1,8 +1,8 @@
-package schedtrace
-
 // Parse turns an execution trace into spans: for every goroutine, the
 // intervals it spent running (and on which P), runnable, waiting or in a
 // system call. Times are durations since the first event of the trace.
+
+package schedtrace
 
 import (
 	"errors"

@@ -1,9 +1,9 @@
-package schedtrace
-
 // A Scenario is a small program whose schedule is worth a picture. Adding
 // one is one function that returns a Scenario and one Register call in an
 // init: the capture, the parsing, the drawing and the pictures command
 // pick it up from the registry.
+
+package schedtrace
 
 import (
 	"context"

@@ -1,10 +1,10 @@
-package schedtrace
-
 // Draw writes a timeline as an SVG picture: first one lane per P showing
 // which goroutine it ran, then one lane per scenario goroutine showing
 // its state, over a time axis in real units, with a legend and a caption.
 // The SVG is written by hand; every piece of text goes through an XML
 // escaper, so any label is safe.
+
+package schedtrace
 
 import (
 	"encoding/xml"

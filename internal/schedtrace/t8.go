@@ -1,11 +1,15 @@
-package schedtrace
-
 // Claim T8: the scheduler preempts; nothing has to cooperate.
 //
-// Run: go test -run 'TestTightLoop|TestGosched' ./internal/schedtrace/
-// and compare testdata/pictures/t8-preempted.svg with t8-gosched.svg: two
-// loops without function calls still alternate on one P, in slices the
-// runtime imposes; with runtime.Gosched they alternate at every yield.
+//	go test -run 'TestTightLoop|TestGosched' -v ./internal/schedtrace/
+//
+// You will see a line such as "3 switches between the loops on one P; 3
+// preemptions inside workload.Spin" (the counts vary): two loops without
+// function calls take turns, in slices the runtime imposes. With
+// runtime.Gosched you will see "loop 1: 40 of 40 calls of runtime.Gosched
+// seen as stops", and the same for loop 2. Compare
+// testdata/pictures/t8-preempted.svg with t8-gosched.svg.
+
+package schedtrace
 
 import (
 	"fmt"

@@ -24,6 +24,7 @@ func TestTightLoopIsPreempted(t *testing.T) {
 		inLoop += tl.StoppedIn(label, "preempted", "workload.Spin")
 		assert.Zero(t, tl.Stops(label)["runnable(runtime.Gosched)"], "nobody yields in this scenario")
 	}
+	t.Logf("%d switches between the loops on one P; %d preemptions inside workload.Spin", Switches(tl.Spans), inLoop)
 	assert.Positive(t, inLoop, "no loop was stopped inside its loop")
 }
 
@@ -34,6 +35,7 @@ func TestGoschedYieldsAtEveryCall(t *testing.T) {
 
 	for i := 1; i <= Loops; i++ {
 		stops := tl.Stops(fmt.Sprintf("loop %d", i))
+		t.Logf("loop %d: %d of %d calls of runtime.Gosched seen as stops", i, stops["runnable(runtime.Gosched)"], YieldsPerLoop)
 		assert.Equal(t, YieldsPerLoop, stops["runnable(runtime.Gosched)"], "loop %d: %v", i, stops)
 	}
 	assert.GreaterOrEqual(t, Switches(tl.Spans), YieldsPerLoop, "the loops did not alternate at the yields")

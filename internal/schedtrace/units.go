@@ -1,7 +1,7 @@
-package schedtrace
-
 // Time on the axis is shown in the unit a reader expects at that scale:
 // ticks fall on 1, 2 or 5 times a power of ten, labelled in ns, µs or ms.
+
+package schedtrace
 
 import (
 	"strconv"

@@ -1,7 +1,6 @@
-package threading
+package threading_test
 
 import (
-	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -9,51 +8,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-atlas/atlas/threading"
 )
-
-func TestCacheContract(t *testing.T) {
-	for _, c := range []struct {
-		name  string
-		cache Cache
-	}{{"rwmutex", NewRWMutexCache()}, {"mutex", NewMutexCache()}} {
-		t.Run(c.name, func(t *testing.T) {
-			_, ok := c.cache.Get("a")
-			assert.False(t, ok)
-			var wg sync.WaitGroup
-			for i := range 8 {
-				wg.Go(func() {
-					key := fmt.Sprint(i % 2)
-					c.cache.Put(key, key)
-					for range 100 {
-						c.cache.Get(key)
-					}
-				})
-			}
-			wg.Wait()
-			v, ok := c.cache.Get("1")
-			assert.True(t, ok)
-			assert.Equal(t, "1", v)
-		})
-	}
-}
-
-func TestLazyLoadsOnce(t *testing.T) {
-	var loads atomic.Int32
-	l := NewLazy(func() []int {
-		loads.Add(1)
-		return []int{1, 2, 3}
-	})
-	var wg sync.WaitGroup
-	for range 32 {
-		wg.Go(func() { assert.Equal(t, []int{1, 2, 3}, l.Get()) })
-	}
-	wg.Wait()
-	assert.Equal(t, int32(1), loads.Load())
-}
 
 func TestBoundedQueuePutBlocksWhileFull(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		q, err := NewBoundedQueue[int](2)
+		q, err := threading.NewBoundedQueue[int](2)
 		require.NoError(t, err)
 		q.Put(1)
 		q.Put(2)
@@ -77,7 +38,7 @@ func TestBoundedQueuePutBlocksWhileFull(t *testing.T) {
 }
 
 func TestBoundedQueueHandsOverEveryItemOnce(t *testing.T) {
-	q, err := NewBoundedQueue[int](3)
+	q, err := threading.NewBoundedQueue[int](3)
 	require.NoError(t, err)
 	producers, each := 3, 200
 	var wg sync.WaitGroup
@@ -109,6 +70,6 @@ func TestBoundedQueueHandsOverEveryItemOnce(t *testing.T) {
 }
 
 func TestBoundedQueueRejectsBadCapacity(t *testing.T) {
-	_, err := NewBoundedQueue[int](0)
+	_, err := threading.NewBoundedQueue[int](0)
 	assert.EqualError(t, err, "threading: queue capacity must be at least 1, got 0")
 }
