@@ -1,24 +1,13 @@
+// Every CLAIMS.md verdict that rests on a measurement, as statements over
+// a run's results. This file is the one place where a verdict meets its
+// numbers: the report command judges these checks on every run and fails
+// when the machine contradicts one, and a test judges them on the
+// committed run that README names, so a verdict cannot drift from the
+// data. Each statement is one sentence about the numbers ("a goroutine
+// starts at least ten times faster than an OS thread"), made of the
+// kinds in statements.go.
+
 package report
-
-// Every CLAIMS.md verdict that rests on a measurement, as a check over a
-// run's results. This file is the one place where a verdict meets its
-// numbers: the report command runs these checks on every run and fails
-// when the machine contradicts one, and a test runs them on the committed
-// run that README names, so a verdict cannot drift from the data.
-//
-// Each check is one statement about the numbers ("a goroutine starts at
-// least ten times faster than an OS thread"), judged as a statistical
-// statement (stats.go): confirmed when the whole confidence interval of the
-// ratio agrees, contradicted when the whole interval disagrees, and
-// inconclusive when the noise is wider than the difference. A statement of
-// the form "no better than" or "within x% of" carries its margin in the
-// factor it names.
-
-import (
-	"fmt"
-	"math"
-	"strings"
-)
 
 // Outcome is what a run's numbers say about one statement.
 type Outcome int
@@ -41,7 +30,7 @@ type Check struct {
 	ID      string // the claim, as in CLAIMS.md
 	Verdict string // the verdict a confirmed statement backs
 	Says    string // the statement, in words
-	eval    func(d *Data) (Outcome, string)
+	eval    statement
 }
 
 // CheckResult is one check's outcome on a run, with the figures behind it.
@@ -68,187 +57,12 @@ const (
 	mixed     = "BenchmarkMixed"
 )
 
-// atCores stands for the machine's core count in a series.
-const atCores = 0
-
-// series names one benchmark's samples in one unit at one GOMAXPROCS.
-type series struct {
-	pkg, name string
-	procs     int // atCores for the machine's core count
-	unit      string
-}
-
-func (s series) label() string {
-	name := s.name
-	if i := strings.LastIndexByte(name, '/'); i >= 0 {
-		name = name[i+1:]
-	}
-	return fmt.Sprintf("%s@%d", name, s.procs)
-}
-
+// bench, mix, cpu and ioSeries name the series the checks read.
 func bench(name, unit string, procs int) series { return series{"bench", name, procs, unit} }
 
 func mix(m, arch string, procs int) series {
 	return series{"hybrid", mixed + "/" + m + "/" + arch, procs, "speedup"}
 }
-
-// resolve fixes a series' GOMAXPROCS for d and returns its samples.
-func (s series) resolve(d *Data) (series, []float64, Outcome, string) {
-	if s.procs == atCores {
-		s.procs = d.Cores()
-	}
-	xs := d.Samples(Key{s.pkg, s.name, s.procs}, s.unit)
-	if len(xs) == 0 {
-		return s, nil, NoData, fmt.Sprintf("needs %s.%s at GOMAXPROCS=%d (%s)", s.pkg, s.name, s.procs, s.unit)
-	}
-	return s, xs, Confirmed, ""
-}
-
-// needsCores is a check that only a machine with at least two cores can
-// make, since it is about running in parallel.
-func needsCores(eval func(d *Data) (Outcome, string)) func(d *Data) (Outcome, string) {
-	return func(d *Data) (Outcome, string) {
-		if d.Cores() < 2 {
-			return CannotShow, fmt.Sprintf("this machine has %d core", d.Cores())
-		}
-		return eval(d)
-	}
-}
-
-// atLeast: a is at least k times b. For k = 1 this is "a is larger".
-func atLeast(a, b series, k float64) func(*Data) (Outcome, string) {
-	return compare(a, b, k, true)
-}
-
-// atMost: a is at most k times b. For k = 1 this is "a is smaller"; for
-// k > 1 it is "a is no more than (k-1)·100% above b", a margin.
-func atMost(a, b series, k float64) func(*Data) (Outcome, string) {
-	return compare(a, b, k, false)
-}
-
-// ratioOf reads two series from d and compares them: the ratio, and the
-// start of a detail line naming both medians. ok is false, with the
-// reason, when either series is missing.
-func ratioOf(d *Data, a, b series) (r Ratio, detail string, ok bool) {
-	a, xa, o, why := a.resolve(d)
-	if o == NoData {
-		return Ratio{}, why, false
-	}
-	b, xb, o, why := b.resolve(d)
-	if o == NoData {
-		return Ratio{}, why, false
-	}
-	r = ratio(xa, xb)
-	detail = fmt.Sprintf("%s %s, %s %s: ratio %s",
-		a.label(), Human(median(sorted(xa)), a.unit), b.label(), Human(median(sorted(xb)), b.unit), r)
-	return r, detail, true
-}
-
-func compare(a, b series, k float64, atLeast bool) func(*Data) (Outcome, string) {
-	return func(d *Data) (Outcome, string) {
-		r, detail, ok := ratioOf(d, a, b)
-		if !ok {
-			return NoData, detail
-		}
-		op := "≥"
-		if !atLeast {
-			op = "≤"
-		}
-		detail += fmt.Sprintf(" (wanted %s %s)", op, num(k))
-		// A bound of 1 asks for a difference, which the U test must see too.
-		significant := k != 1 || r.P < 1-Confidence
-		switch {
-		case atLeast && r.Lo >= k && significant, !atLeast && r.Hi <= k && significant:
-			return Confirmed, detail
-		case atLeast && r.Hi < k, !atLeast && r.Lo > k:
-			return Contradicted, detail
-		}
-		return Inconclusive, detail
-	}
-}
-
-// within: a is between lo and hi times b, an equivalence with a margin
-// on each side: confirmed when the whole interval of the ratio lies inside
-// the margin, contradicted when it lies wholly outside.
-func within(a, b series, lo, hi float64) func(*Data) (Outcome, string) {
-	return func(d *Data) (Outcome, string) {
-		r, detail, ok := ratioOf(d, a, b)
-		if !ok {
-			return NoData, detail
-		}
-		detail += fmt.Sprintf(" (wanted %s to %s)", num(lo), num(hi))
-		switch {
-		case r.Lo >= lo && r.Hi <= hi:
-			return Confirmed, detail
-		case r.Hi < lo || r.Lo > hi:
-			return Contradicted, detail
-		}
-		return Inconclusive, detail
-	}
-}
-
-// sampleAtLeast and sampleAtMost hold one series' median, with its
-// interval, to a bound.
-func sampleAtLeast(a series, k float64) func(*Data) (Outcome, string) { return bound(a, k, true) }
-func sampleAtMost(a series, k float64) func(*Data) (Outcome, string)  { return bound(a, k, false) }
-
-func bound(a series, k float64, atLeast bool) func(*Data) (Outcome, string) {
-	return func(d *Data) (Outcome, string) {
-		a, xs, o, why := a.resolve(d)
-		if o == NoData {
-			return o, why
-		}
-		e := estimate(xs)
-		op := "≥"
-		if !atLeast {
-			op = "≤"
-		}
-		detail := fmt.Sprintf("%s %s [%s, %s], n=%d (wanted %s %s)", a.label(),
-			Human(e.Center, a.unit), Human(e.Lo, a.unit), Human(e.Hi, a.unit), e.N, op, Human(k, a.unit))
-		switch {
-		case math.IsInf(e.Lo, 0) || math.IsInf(e.Hi, 0):
-			return Inconclusive, detail
-		case atLeast && e.Lo >= k, !atLeast && e.Hi <= k:
-			return Confirmed, detail
-		case atLeast && e.Hi < k, !atLeast && e.Lo > k:
-			return Contradicted, detail
-		}
-		return Inconclusive, detail
-	}
-}
-
-// all is a statement made of several: confirmed when each part is,
-// contradicted when any part is, and otherwise as unsure as its least
-// certain part.
-func all(parts ...func(*Data) (Outcome, string)) func(*Data) (Outcome, string) {
-	return func(d *Data) (Outcome, string) {
-		worst := Confirmed
-		var details []string
-		for _, p := range parts {
-			o, detail := p(d)
-			if o == NoData || o == CannotShow {
-				return o, detail
-			}
-			worst = max(worst, o)
-			details = append(details, detail)
-		}
-		return worst, strings.Join(details, "; ")
-	}
-}
-
-// forEach makes one statement per item and joins them with all.
-func forEach[T any](items []T, part func(T) func(*Data) (Outcome, string)) func(*Data) (Outcome, string) {
-	var parts []func(*Data) (Outcome, string)
-	for _, it := range items {
-		parts = append(parts, part(it))
-	}
-	return all(parts...)
-}
-
-var mixNames = []string{"mostlyIO", "balanced", "mostlyCPU"}
-
-// hybrids are the architectures of the hybrid chapter that combine models.
-var hybrids = []string{"eventLoopToThread", "eventLoopExecutor", "eventLoopProcessPool", "processPoolGoroutineIO", "pipeline"}
 
 func cpu(model string, procs int) series {
 	return bench(cpuBound+"/"+model, "speedup", procs)
@@ -257,6 +71,11 @@ func cpu(model string, procs int) series {
 func ioSeries(kind, model string) series {
 	return bench(ioBound+"/"+kind+"/"+model, "tasks/s", 1)
 }
+
+var mixNames = []string{"mostlyIO", "balanced", "mostlyCPU"}
+
+// hybrids are the architectures of the hybrid chapter that combine models.
+var hybrids = []string{"eventLoopToThread", "eventLoopExecutor", "eventLoopProcessPool", "processPoolGoroutineIO", "pipeline"}
 
 // Checks lists every measured statement, claim by claim.
 var Checks = []Check{
@@ -271,8 +90,8 @@ var Checks = []Check{
 	{"F8", holds, "the CPU-bound speedup grows by at least 30% from one core to the machine's cores",
 		needsCores(atLeast(cpu("goroutines", atCores), cpu("goroutines", 1), 1.3))},
 	{"F8", holds, "beyond the machine's cores it grows by no more than 10%",
-		needsCores(func(d *Data) (Outcome, string) {
-			return atMost(cpu("goroutines", 2*d.Cores()), cpu("goroutines", atCores), 1.1)(d)
+		needsCores(func(run *Run) (Outcome, string) {
+			return atMost(cpu("goroutines", 2*run.Cores()), cpu("goroutines", atCores), 1.1)(run)
 		})},
 
 	{"T2", doesNotHold, "CPU-bound goroutines on all cores run at least 1.3 times as fast as serial, where a global lock would hold them to 1",
@@ -299,7 +118,7 @@ var Checks = []Check{
 	{"A9", nuanced, "on all cores, goroutines do CPU-bound work at least as fast as a process pool, within 5%",
 		needsCores(atLeast(cpu("goroutines", atCores), cpu("processPool", atCores), 0.95))},
 	{"A9", nuanced, "inside an event loop, a process pool does the computing of the balanced and computing-heavy mixes faster than a goroutine executor",
-		needsCores(forEach([]string{"balanced", "mostlyCPU"}, func(m string) func(*Data) (Outcome, string) {
+		needsCores(forEach([]string{"balanced", "mostlyCPU"}, func(m string) statement {
 			return atLeast(mix(m, "eventLoopProcessPool", atCores), mix(m, "eventLoopExecutor", atCores), 1)
 		}))},
 
@@ -320,11 +139,11 @@ var Checks = []Check{
 			series{"eventloop", "BenchmarkDirectAwait/callee=returns/via=task", 1, "sec/op"}, 0.1)},
 
 	{"H1", nuanced, "on the balanced and computing-heavy mixes, a loop that sends its computing to a process pool beats the loop that fetches off the loop but computes on it",
-		needsCores(forEach([]string{"balanced", "mostlyCPU"}, func(m string) func(*Data) (Outcome, string) {
+		needsCores(forEach([]string{"balanced", "mostlyCPU"}, func(m string) statement {
 			return atLeast(mix(m, "eventLoopProcessPool", atCores), mix(m, "eventLoopToThread", atCores), 1)
 		}))},
 	{"H1", nuanced, "plain goroutines do every mix at least as fast, within 5%",
-		needsCores(forEach(mixNames, func(m string) func(*Data) (Outcome, string) {
+		needsCores(forEach(mixNames, func(m string) statement {
 			return atLeast(mix(m, "goroutines", atCores), mix(m, "eventLoopProcessPool", atCores), 0.95)
 		}))},
 
@@ -334,24 +153,24 @@ var Checks = []Check{
 	{"H3", nuanced, "at GOMAXPROCS=1, the process pool with goroutine I/O beats plain goroutines on the computing-heavy mix: its workers bring cores of their own",
 		needsCores(atLeast(mix("mostlyCPU", "processPoolGoroutineIO", 1), mix("mostlyCPU", "goroutines", 1), 1))},
 	{"H3", nuanced, "on all cores, plain goroutines do every mix at least as fast, within 5%",
-		needsCores(forEach(mixNames, func(m string) func(*Data) (Outcome, string) {
+		needsCores(forEach(mixNames, func(m string) statement {
 			return atLeast(mix(m, "goroutines", atCores), mix(m, "processPoolGoroutineIO", atCores), 0.95)
 		}))},
 
 	{"H4", doesNotHold, "on all cores, no hybrid beats plain goroutines on any mix by more than 15%",
-		needsCores(forEach(mixNames, func(m string) func(*Data) (Outcome, string) {
-			return forEach(hybrids, func(h string) func(*Data) (Outcome, string) {
+		needsCores(forEach(mixNames, func(m string) statement {
+			return forEach(hybrids, func(h string) statement {
 				return atMost(mix(m, h, atCores), mix(m, "goroutines", atCores), 1.15)
 			})
 		}))},
 
 	{"D1", nuanced, "for CPU-bound work on all cores, no model beats goroutines by more than 10%",
-		needsCores(forEach([]string{"workerPool", "processPool", "eventLoopExecutor"}, func(m string) func(*Data) (Outcome, string) {
+		needsCores(forEach([]string{"workerPool", "processPool", "eventLoopExecutor"}, func(m string) statement {
 			return atMost(cpu(m, atCores), cpu("goroutines", atCores), 1.1)
 		}))},
 	{"D1", nuanced, "for timer waits and slow loopback requests on one core, no model beats goroutines by more than 10%",
-		forEach([]string{"timer", "loopbackSlow"}, func(kind string) func(*Data) (Outcome, string) {
-			return forEach([]string{"serial", "boundedPool", "eventLoop", "processPool"}, func(m string) func(*Data) (Outcome, string) {
+		forEach([]string{"timer", "loopbackSlow"}, func(kind string) statement {
+			return forEach([]string{"serial", "boundedPool", "eventLoop", "processPool"}, func(m string) statement {
 				return atMost(ioSeries(kind, m), ioSeries(kind, "goroutines"), 1.1)
 			})
 		})},
@@ -363,17 +182,17 @@ var Checks = []Check{
 			atMost(bench(memory+"/osThread", "bytes/task", 1), bench(memory+"/process", "bytes/task", 1), 0.1))},
 }
 
-// Judge runs every check against d. A run with fewer than two samples of
-// anything measures nothing, so pass measured=false for a smoke run and
-// every check says NotJudged.
-func Judge(d *Data, measured bool) []CheckResult {
+// Judge runs every check against run. A run with fewer than two samples of
+// anything measures nothing, so pass measured=false for a smoke run
+// (see [Run.Measured]) and every check says NotJudged.
+func Judge(run *Run, measured bool) []CheckResult {
 	out := make([]CheckResult, 0, len(Checks))
 	for _, c := range Checks {
 		if !measured {
 			out = append(out, CheckResult{Check: c, Outcome: NotJudged, Detail: "a smoke run takes one sample of each benchmark"})
 			continue
 		}
-		o, detail := c.eval(d)
+		o, detail := c.eval(run)
 		out = append(out, CheckResult{Check: c, Outcome: o, Detail: detail})
 	}
 	return out

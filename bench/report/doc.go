@@ -1,13 +1,33 @@
 // Package report turns raw `go test -bench` output into Atlas's benchmark
-// report: the machine header written above the raw results, samples read
-// back with golang.org/x/perf/benchfmt, speedup tables, SVG charts, README's
-// generated decision table, and the claim checks.
+// report, and holds the measured verdicts of CLAIMS.md to it. Everything
+// here works on committed files, so a test can regenerate and re-judge
+// what was committed.
 //
-// The claim checks (checks.go) are every measured verdict of CLAIMS.md as
-// statements over a run, judged with golang.org/x/perf/benchmath (stats.go):
-// confirmed, contradicted or inconclusive at 95% confidence. Verify
-// (verify.go) reads their outcomes against the claims table; the tests run
-// it over the committed run that README names, and the command in
-// bench/cmd/report over each fresh run. Everything here works on committed
-// files, so a test can regenerate and re-judge what was committed.
+// # Reading a run
+//
+// [DetectMachine] describes this machine, and [Machine.Header] writes it
+// above the raw results as configuration lines that benchstat carries
+// along. [Load] and [Parse] read the file back with
+// golang.org/x/perf/benchfmt into a [Run]: every sample by series ([Key])
+// and unit, and the machine header in [Run.Config]. [Human] prints a value
+// in its unit, scaled with golang.org/x/perf/benchunit as benchstat
+// scales it.
+//
+// # Judging the claims
+//
+// [Checks] are the measured verdicts of CLAIMS.md as statements over a run.
+// [Judge] decides each one with golang.org/x/perf/benchmath: confirmed,
+// contradicted or inconclusive at [Confidence]. [Verify] reads the outcomes
+// against the claims table and names every disagreement; the tests run it
+// over the committed run that README names, and bench/cmd/report over each
+// fresh run, which fails when [Contradictions] finds one.
+//
+// # Writing the report
+//
+// [Markdown] is the report that goes next to the raw file, with
+// [ChecksMarkdown], [SpeedupTable] and the pictures of [Charts], drawn as
+// plain SVG by [LineChart] and [BarChart]. [Section] is README's generated
+// block: the [DecisionTable] and the [Headlines] beside the CPython
+// figures of [LoadReferences]. [CurrentSection], [ReplaceSection] and
+// [SourceOf] find it in README, swap it and name the run it came from.
 package report

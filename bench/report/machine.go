@@ -1,3 +1,6 @@
+// Where a run's numbers came from: the machine header written above the
+// raw results, and the names and compare line built from it.
+
 package report
 
 import (

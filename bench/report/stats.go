@@ -1,11 +1,11 @@
-package report
-
 // The statistics behind every measured verdict. A median alone cannot say
 // that one model beats another: two runs of the same code on this kind of
 // machine differ by 10-30%. So each comparison here is made the way
 // benchstat makes it, with golang.org/x/perf/benchmath: a median with its
 // confidence interval for one sample, and the Mann-Whitney U test between
 // two. Nothing is assumed about the shape of the distributions.
+
+package report
 
 import (
 	"fmt"
@@ -109,6 +109,14 @@ func canSeparate(n1, n2 int) bool {
 	return cmp.P < cmp.Alpha
 }
 
+// sorted is a sorted copy of xs.
+func sorted(xs []float64) []float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s
+}
+
+// median is the median of values already sorted.
 func median(sorted []float64) float64 {
 	n := len(sorted)
 	if n%2 == 1 {

@@ -1,3 +1,6 @@
+// The charts are plain SVG written by hand so that GitHub shows them and no
+// plotting program is needed: a line chart and a bar chart on a log scale.
+
 package report
 
 import (
@@ -6,9 +9,6 @@ import (
 	"math"
 	"strings"
 )
-
-// The charts are plain SVG written by hand so that GitHub shows them and no
-// plotting program is needed.
 
 var palette = []string{"#1b6ca8", "#d1495b", "#edae49", "#8c564b", "#6a4c93", "#3d9970", "#e377c2"}
 

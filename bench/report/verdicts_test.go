@@ -6,7 +6,6 @@ package report_test
 // go test ./... fails, naming the claim and the figures.
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,25 +20,17 @@ import (
 )
 
 // committed reads CLAIMS.md and the run README's generated section names.
-func committed(tb testing.TB) ([]claims.Row, *report.Data) {
+func committed(tb testing.TB) ([]claims.Row, *report.Run) {
 	tb.Helper()
-	root := scene.ModuleRoot(tb)
-	rows, err := claims.Parse(filepath.Join(root, "CLAIMS.md"))
+	rows, err := claims.Parse(filepath.Join(scene.ModuleRoot(tb), "CLAIMS.md"))
 	require.NoError(tb, err)
-	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
-	require.NoError(tb, err)
-	section, err := report.CurrentSection(string(readme))
-	require.NoError(tb, err)
-	src, err := report.SourceOf(section)
-	require.NoError(tb, err)
-	d, err := report.Load(filepath.Join(root, filepath.FromSlash(src)))
-	require.NoError(tb, err)
-	return rows, d
+	_, _, run := committedRun(tb)
+	return rows, run
 }
 
 func TestCommittedRunBacksEveryMeasuredVerdict(t *testing.T) {
-	rows, d := committed(t)
-	for _, err := range report.Verify(rows, report.Judge(d, true)) {
+	rows, run := committed(t)
+	for _, err := range report.Verify(rows, report.Judge(run, true)) {
 		t.Error(err)
 	}
 }
@@ -47,8 +38,8 @@ func TestCommittedRunBacksEveryMeasuredVerdict(t *testing.T) {
 var verdicts = []string{claims.Holds, claims.DoesNotHold, claims.HoldsNuanced}
 
 func TestFlippingAMeasuredVerdictFailsTheCheck(t *testing.T) {
-	rows, d := committed(t)
-	results := report.Judge(d, true)
+	rows, run := committed(t)
+	results := report.Judge(run, true)
 	for i, row := range rows {
 		if !slices.ContainsFunc(results, func(r report.CheckResult) bool { return r.ID == row.ID }) {
 			continue
@@ -124,8 +115,8 @@ func TestVerifyNamesEachDisagreement(t *testing.T) {
 // BenchmarkJudgeCommittedRun is what the checks cost over a full run:
 // code over parsed results, no benchmark pass of its own.
 func BenchmarkJudgeCommittedRun(b *testing.B) {
-	_, d := committed(b)
+	_, run := committed(b)
 	for b.Loop() {
-		report.Judge(d, true)
+		report.Judge(run, true)
 	}
 }

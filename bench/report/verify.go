@@ -1,8 +1,8 @@
-package report
-
 // Holding CLAIMS.md to a run: every check's outcome is read against the
 // verdict the table gives its claim. The test over the committed run and
 // the report command over a fresh one both go through here.
+
+package report
 
 import (
 	"fmt"
@@ -69,24 +69,4 @@ func Contradictions(results []CheckResult) []CheckResult {
 		}
 	}
 	return out
-}
-
-// ChecksMarkdown is the report's section on the claim checks.
-func ChecksMarkdown(results []CheckResult) string {
-	var b strings.Builder
-	b.WriteString("\n## Claim checks\n\n")
-	if len(results) > 0 && results[0].Outcome == NotJudged {
-		b.WriteString("This is a smoke run: one sample of each benchmark measures nothing, so no verdict is judged.\n")
-		return b.String()
-	}
-	b.WriteString("Each verdict in CLAIMS.md that rests on a measurement, as statements checked against this run ")
-	b.WriteString("(`bench/report/checks.go`). A ratio is the ratio of the two medians with its 95% confidence interval ")
-	b.WriteString("(the U test turned round) and the U test's p-value; a single series shows its median with its interval. ")
-	b.WriteString("**confirmed**: the whole interval agrees; **CONTRADICTED**: the whole interval disagrees; ")
-	b.WriteString("**inconclusive**: the noise is wider than the difference.\n\n")
-	b.WriteString("| claim | statement | backs | here | figures |\n|---|---|---|---|---|\n")
-	for _, r := range results {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", r.ID, r.Says, r.Verdict, r.Outcome, strings.ReplaceAll(r.Detail, "|", "\\|"))
-	}
-	return b.String()
 }

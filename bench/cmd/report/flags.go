@@ -1,3 +1,5 @@
+// The command line: the flags, their defaults, and what a valid value is.
+
 package main
 
 import (
@@ -12,6 +14,7 @@ import (
 	"time"
 )
 
+// options are the parsed flags.
 type options struct {
 	quick     bool
 	count     int
@@ -29,6 +32,7 @@ type options struct {
 
 var errHelp = errors.New("help requested")
 
+// parseFlags reads the command line; usage and errors go to stderr.
 func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)

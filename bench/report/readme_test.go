@@ -1,0 +1,100 @@
+package report_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/concurrency-atlas/atlas/bench/report"
+	"github.com/concurrency-atlas/atlas/internal/scene"
+)
+
+func TestDecisionTableNamesTheMeasuredBest(t *testing.T) {
+	table := report.DecisionTable(sample(t))
+	// One sample against three cannot be told apart: a tie, with its p.
+	assert.Contains(t, table, "| CPU-bound work (4 × Fibonacci), all cores | a tie: **goroutines** (1.96x) ~ **processPool** (1.82x, p=0.50) ~ **serial** (1.00x, p=0.50) |  |")
+	assert.Contains(t, table, "| Mixed fetch + compute, balanced, all cores | a tie: **pipeline** (4.80x) ~ **goroutines** (4.70x, p=1.00) |  |")
+	assert.Contains(t, table, "| Waiting on timers (64 waits of 1 ms), one core | a tie: **goroutines** (58.00k tasks/s) ~ **serial** (1.000k tasks/s, p=1.00) |  |")
+	// Lower is better for costs: the cheapest start comes first.
+	assert.Contains(t, table, "| Starting and joining one unit of work | a tie: **goroutine** (300.0 ns) ~ **osThread** (20.00 µs, p=1.00) ~ **process** (1.500 ms, p=1.00) |  |")
+	assert.Contains(t, table, "| Memory held by one waiting unit | a tie: **goroutine** (2.539 KiB) ~ **osThread** (87.89 KiB, p=1.00) ~ **process** (2.861 MiB, p=1.00) |  |")
+
+	run, err := report.Parse(strings.NewReader("pkg: x/bench\nBenchmarkStart/goroutine 10 300 ns/op\n"), "one.txt")
+	require.NoError(t, err)
+	assert.NotContains(t, report.DecisionTable(run), "Mixed", "a row without data is left out")
+}
+
+func TestHeadlinesSetGoBesideCPython(t *testing.T) {
+	refs, err := report.LoadReferences(strings.NewReader(
+		"# key value unit description\n\ncpu-threads-speedup 0.81 speedup four threads\nthread-start-join 66e-6 sec/op start one thread\nsleepers-100k 2.1 sec/op many sleepers\n"))
+	require.NoError(t, err)
+	assert.Equal(t, report.Reference{Key: "thread-start-join", Value: 66e-6, Unit: "sec/op", What: "start one thread"}, refs["thread-start-join"])
+	table := report.Headlines(sample(t), refs)
+	assert.Contains(t, table, "| four threads | 0.81x | 1.96x |\n", "at the machine's two cores")
+	assert.Contains(t, table, "| start one thread | 66.00 µs | 300.0 ns |\n")
+	assert.NotContains(t, table, "many sleepers", "the sample run has no sleepers")
+}
+
+func TestLoadReferencesRefusesMalformedLines(t *testing.T) {
+	_, err := report.LoadReferences(strings.NewReader("key notanumber unit what\n"))
+	assert.ErrorContains(t, err, "reference line 1")
+	_, err = report.LoadReferences(strings.NewReader("# c\nkey 1 unit\n"))
+	assert.ErrorContains(t, err, "reference line 2: want key value unit description")
+	_, err = report.LoadReferencesFile(filepath.Join("testdata", "missing.txt"))
+	assert.ErrorContains(t, err, "no such file")
+}
+
+func TestSectionRoundTripsThroughReadme(t *testing.T) {
+	refs, err := report.LoadReferences(strings.NewReader("# c\ncpu-threads-speedup 0.81 speedup four threads\n"))
+	require.NoError(t, err)
+	sec := report.Section("testdata/sample.txt", sample(t), refs)
+	assert.Contains(t, sec, "| four threads | 0.81x | 1.96x |")
+	readme := "# T\n\n" + report.BeginMarker + "\nold\n" + report.EndMarker + "\n\nrest\n"
+	updated, err := report.ReplaceSection(readme, sec)
+	require.NoError(t, err)
+	assert.True(t, strings.HasSuffix(updated, "\nrest\n"))
+	got, err := report.CurrentSection(updated)
+	require.NoError(t, err)
+	assert.Equal(t, sec, got)
+	src, err := report.SourceOf(got)
+	require.NoError(t, err)
+	assert.Equal(t, "testdata/sample.txt", src)
+
+	_, err = report.ReplaceSection("no markers", sec)
+	assert.ErrorIs(t, err, report.ErrNoSection)
+	_, err = report.CurrentSection(report.EndMarker + "\n" + report.BeginMarker + "\n")
+	assert.ErrorIs(t, err, report.ErrNoSection, "markers the wrong way round")
+	_, err = report.SourceOf(report.BeginMarker + "\n" + report.EndMarker + "\n")
+	assert.Error(t, err)
+}
+
+// README's decision table and headline figures are generated from the
+// committed run; this fails when they drift from what the report command
+// would write from that run today.
+func TestReadmeSectionMatchesCommittedRun(t *testing.T) {
+	current, src, run := committedRun(t)
+	refs, err := report.LoadReferencesFile(filepath.Join(scene.ModuleRoot(t), "testdata", "bench", "python-reference.txt"))
+	require.NoError(t, err)
+	assert.Equal(t, report.Section(src, run, refs), current,
+		"README's generated section is stale: run go run ./bench/cmd/report (or regenerate it from %s)", src)
+}
+
+// committedRun reads README's generated section, the raw file it names
+// (relative to the module's root, with slashes) and the run in that file.
+func committedRun(tb testing.TB) (section, src string, run *report.Run) {
+	tb.Helper()
+	root := scene.ModuleRoot(tb)
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	require.NoError(tb, err)
+	section, err = report.CurrentSection(string(readme))
+	require.NoError(tb, err)
+	src, err = report.SourceOf(section)
+	require.NoError(tb, err)
+	run, err = report.Load(filepath.Join(root, filepath.FromSlash(src)))
+	require.NoError(tb, err)
+	return section, src, run
+}
