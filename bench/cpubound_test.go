@@ -42,7 +42,7 @@ var cpuModels = []cpuModel{
 		return fibOnLoop(ns, nil)
 	}},
 	{"eventLoopExecutor", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
-		return fibOnLoop(ns, eventloop.GoroutineExecutor)
+		return fibOnLoop(ns, eventloop.InGoroutines(func(_ context.Context, n int) (int, error) { return workload.Fib(n), nil }))
 	}},
 }
 
@@ -72,7 +72,7 @@ func fibWorkerPool(ns []int, workers int) []int {
 
 // fibOnLoop computes each number in a loop task; with an executor, each
 // task hands its computation to it and awaits the result.
-func fibOnLoop(ns []int, ex eventloop.Executor) ([]int, error) {
+func fibOnLoop(ns []int, ex eventloop.Executor[int, int]) ([]int, error) {
 	return eventloop.Run(eventloop.New(), func(co *eventloop.Coro) ([]int, error) {
 		tasks := make([]eventloop.Awaitable[int], len(ns))
 		for i, n := range ns {
@@ -80,9 +80,7 @@ func fibOnLoop(ns []int, ex eventloop.Executor) ([]int, error) {
 				if ex == nil {
 					return workload.Fib(n), nil
 				}
-				return eventloop.RunInExecutor(co, ex, func(context.Context) (int, error) {
-					return workload.Fib(n), nil
-				})
+				return eventloop.RunInExecutor(co, ex, n)
 			})
 		}
 		return eventloop.Gather(co, tasks...)

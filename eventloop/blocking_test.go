@@ -1,8 +1,16 @@
-// A7: a task that does not await (a blocking call, or long computation)
-// holds the loop: no other task runs until it returns. Debug mode names the
-// culprit and its duration; ToThread is the fix. Both run in virtual time:
-// time.Sleep inside a bubble is a blocking call that takes virtual time.
-// Run: go test -run 'TestBlockingCall|TestSlowStep' -v ./eventloop/
+// Claim A7: a coroutine that never awaits stalls every task on its loop. A
+// blocking call or a long computation holds the loop until it returns;
+// Debug names the culprit and its duration, and ToThread is the fix. Both
+// run in virtual time: time.Sleep inside a bubble is a blocking call that
+// takes virtual time.
+//
+//	go test -run 'TestBlockingCall|TestSlowStep' -v ./eventloop/
+//
+// You will see a ticker due at 100ms first run at 1s, behind a task that
+// blocked for 1 s, and the warning that names that task; with the call in
+// ToThread the ticks come at 100ms, 200ms and 300ms; and only the steps at
+// or over the threshold reported.
+
 package eventloop
 
 import (
@@ -48,6 +56,8 @@ func TestBlockingCallStallsEveryTask(t *testing.T) {
 		require.NoError(t, err)
 		// The first tick was due at 100 ms but waited for the hog.
 		assert.Equal(t, []time.Duration{time.Second, 1100 * time.Millisecond, 1200 * time.Millisecond}, ticks)
+		t.Logf("ticks due every 100ms came at %v", ticks)
+		logWarnings(t, l)
 		assert.Equal(t, []string{`eventloop: task "hog" held the loop for 1s (threshold 50ms)`}, l.Warnings())
 		assert.Equal(t, l.Warnings()[0]+"\n", log.String())
 	})
@@ -74,6 +84,7 @@ func TestBlockingCallInToThreadLeavesTheLoopFree(t *testing.T) {
 		})
 		require.NoError(t, err)
 		assert.Equal(t, []time.Duration{100 * time.Millisecond, 200 * time.Millisecond, 300 * time.Millisecond}, ticks)
+		t.Logf("with the call in ToThread, ticks came at %v", ticks)
 		assert.Empty(t, l.Warnings(), "no step held the loop")
 		assert.Equal(t, time.Second, time.Since(start))
 	})
@@ -96,5 +107,6 @@ func TestSlowStepReportsOnlyStepsOverTheThreshold(t *testing.T) {
 			`eventloop: task "main" held the loop for 100ms (threshold 100ms)`,
 			`eventloop: a callback held the loop for 300ms (threshold 100ms)`,
 		}, l.Warnings())
+		logWarnings(t, l)
 	})
 }

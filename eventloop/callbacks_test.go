@@ -1,10 +1,15 @@
-// What a callback, an executor's function or a caller can do wrong beyond
-// a plain panic in a task: a callback that panics becomes one of the
-// loop's warnings and the loop carries on (asyncio logs it the same way);
-// a function given to ToThread that ends its goroutine with Goexit, as
-// t.FailNow does, reaches the task as ErrGoexit instead of leaving it
-// waiting; and a task cannot be completed by hand.
-// Run: go test -run 'TestCallbackPanic|TestGoexit|TestTaskRefuses' -v ./eventloop/
+// Claim: a mistake off a task's own path does not take the loop down. A
+// callback that panics becomes one of the loop's warnings and the loop
+// carries on, as asyncio logs it; a function given to ToThread that ends
+// its goroutine with Goexit, as t.FailNow does, reaches the task as
+// ErrGoexit instead of leaving it waiting; and a task refuses to be
+// completed by hand.
+//
+//	go test -run 'TestCallbackPanic|TestGoexit|TestTaskRefuses' -v ./eventloop/
+//
+// You will see the first line of each panicking callback's warning, the
+// task told ErrGoexit, and SetResult on a task refused with ErrTaskResult.
+
 package eventloop_test
 
 import (
@@ -62,6 +67,7 @@ func TestCallbackPanicBecomesAWarningAndTheLoopCarriesOn(t *testing.T) {
 			assert.Equal(t, []string{"next callback ran"}, after)
 			warnings := l.Warnings()
 			require.Len(t, warnings, 1, warnings)
+			t.Log(strings.SplitN(warnings[0], "\n", 2)[0])
 			assert.True(t, strings.HasPrefix(warnings[0], "eventloop: a callback panicked: callback broke\n"), warnings[0])
 			assert.Contains(t, warnings[0], "callbacks_test.go", "the warning carries the panic's stack")
 		})
@@ -79,6 +85,7 @@ func TestGoexitInToThreadReachesTheTask(t *testing.T) {
 			return 1, nil
 		})
 		assert.ErrorIs(t, err, eventloop.ErrGoexit)
+		t.Logf("the task got: %v", err)
 		other, _ = eventloop.Await(co, side)
 		return "", nil
 	})
@@ -91,7 +98,9 @@ func TestTaskRefusesToBeCompletedByHand(t *testing.T) {
 		task := eventloop.CreateTask(co, "worker", func(co *eventloop.Coro) (int, error) {
 			return 7, co.Sleep(0)
 		})
-		assert.ErrorIs(t, task.SetResult(99), eventloop.ErrTaskResult)
+		refused := task.SetResult(99)
+		assert.ErrorIs(t, refused, eventloop.ErrTaskResult)
+		t.Logf("SetResult on a task: %v", refused)
 		assert.ErrorIs(t, task.SetError(assert.AnError), eventloop.ErrTaskResult)
 		v, err := eventloop.Await(co, task)
 		assert.Equal(t, 7, v, "the coroutine's own result stands")

@@ -1,6 +1,15 @@
-// Cancellation arrives at the task's await point; WaitFor is an await with
-// a deadline; Gather returns on the first error and leaves the rest running.
-// Run: go test -run 'TestCancel|TestWaitFor|TestGatherOnFirstError' -v ./eventloop/
+// Claim: cancellation arrives at the task's await point. The await that
+// receives it cancels what it was waiting for, and the task may catch it
+// and return normally. WaitFor is an await with a deadline, and Gather,
+// cancelled, cancels its children.
+//
+//	go test -run 'TestCancel|TestWaitForTimesOut|TestGather' -v ./eventloop/
+//
+// You will see an hour-long sleep end at 2s, when the cancel came; the
+// awaited task cancelled with its awaiter; a caught cancellation return
+// "cleaned up"; WaitFor give up at 3s; and a cancelled Gather's children
+// end with ErrCancelled.
+
 package eventloop
 
 import (
@@ -37,6 +46,7 @@ func TestCancelArrivesAtTheAwaitPoint(t *testing.T) {
 		require.NoError(t, err)
 		assert.ErrorIs(t, sawErr, ErrCancelled)
 		assert.Equal(t, 2*time.Second, sawAt, "the hour-long sleep ended at the cancel")
+		t.Logf("the hour-long sleep ended at %v: %v", sawAt, sawErr)
 	})
 }
 
@@ -53,6 +63,7 @@ func TestCancelReachesWhatTheTaskAwaits(t *testing.T) {
 			assert.ErrorIs(t, err, ErrCancelled)
 			_, err = Await(co, inner)
 			assert.ErrorIs(t, err, ErrCancelled, "asyncio cancels the awaited task too")
+			t.Logf("the task the cancelled one awaited: %v", err)
 			return 0, nil
 		})
 		require.NoError(t, err)
@@ -74,6 +85,7 @@ func TestCancelledTaskMayCatchItAndReturnNormally(t *testing.T) {
 			got, err := Await(co, task)
 			assert.NoError(t, err)
 			assert.Equal(t, "cleaned up", got)
+			t.Logf("the cancelled task caught it and returned %q", got)
 			assert.False(t, task.Cancelled())
 			return 0, nil
 		})
@@ -90,6 +102,7 @@ func TestWaitForTimesOutAndCancels(t *testing.T) {
 			assert.ErrorIs(t, err, ErrTimeout)
 			assert.ErrorIs(t, err, context.DeadlineExceeded)
 			assert.Equal(t, 3*time.Second, time.Since(start))
+			t.Logf("WaitFor gave up at %v: %v", time.Since(start), err)
 			_, err = Await(co, slow)
 			assert.ErrorIs(t, err, ErrCancelled)
 
@@ -121,6 +134,7 @@ func TestGatherOnFirstErrorReturnsAndLeavesTheRestRunning(t *testing.T) {
 			_, err := Gather(co, long, late, early)
 			assert.EqualError(t, err, "first", "the first error in time, not in the list")
 			assert.Equal(t, time.Second, time.Since(start))
+			t.Logf("Gather returned %q at %v and left the 5 s task running", err, time.Since(start))
 			assert.False(t, long.Done(), "the others were not cancelled")
 
 			got, err := Await(co, long)
@@ -147,6 +161,7 @@ func TestGatherCancelledCancelsItsChildren(t *testing.T) {
 			_, errB := Await(co, b)
 			assert.ErrorIs(t, errA, ErrCancelled)
 			assert.ErrorIs(t, errB, ErrCancelled)
+			t.Logf("the cancelled Gather's children: %v, %v", errA, errB)
 			return 0, nil
 		})
 		require.NoError(t, err)

@@ -1,6 +1,11 @@
-// Coroutines (A2): a task body is an ordinary Go function that pauses at
-// an await and resumes later, with its local variables intact.
-// Run: go test -run TestCoroutinePausesAtAwait -v ./eventloop/
+// Claim A2: a coroutine suspends at an await point and resumes later. A
+// task body is an ordinary Go function that pauses at each await, with
+// its local variables intact, while the loop runs something else.
+//
+//	go test -run TestCoroutinePausesAtAwait -v ./eventloop/
+//
+// You will see the task's trace: it stops at its await, main runs while
+// it is paused, and it resumes with the value and its local kept.
 //
 // Why iter.Pull and not a goroutine per task passing a baton: iter.Pull
 // gives a coroutine, a goroutine that the runtime switches to directly,
@@ -37,8 +42,8 @@ type Coro struct {
 	gen       uint64 // counts resumptions; a wake-up for an old gen is stale
 	cancelReq bool
 	w         *worker
-	body      taskBody // runs the user's function and finishes the task
-	done      *base    // the task's own future
+	body      taskBody     // runs the user's function and finishes the task
+	done      *futureState // the task's own future
 
 	prev, next *Coro // in the loop's list of live tasks
 }

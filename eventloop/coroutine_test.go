@@ -1,6 +1,14 @@
-// A2: a coroutine pauses at an await, the loop runs something else, and
-// the coroutine resumes where it stopped with its locals intact.
-// Run: go test -run TestCoroutinePausesAtAwait -v ./eventloop/
+// Claim A2, under test: a paused coroutine resumes with its locals; a
+// future's callbacks run on the loop in the order they were scheduled;
+// and another goroutine wakes the sleeping loop through
+// CallSoonThreadsafe.
+//
+//	go test -run 'TestCoroutinePausesAtAwait|TestFutureCallbacks|TestCallSoonThreadsafeWakes' -v ./eventloop/
+//
+// You will see the paused task's trace, the callbacks run as "soon 1",
+// "soon 2", "done callback", and the value a goroutine set through the
+// loop.
+
 package eventloop
 
 import (
@@ -31,6 +39,9 @@ func TestCoroutinePausesAtAwait(t *testing.T) {
 		return Await(co, task)
 	})
 	require.NoError(t, err)
+	for _, line := range trace {
+		t.Log(line)
+	}
 	assert.Equal(t, []string{
 		"task: before await",
 		"main: task paused, done=false",
@@ -55,6 +66,7 @@ func TestFutureCallbacksRunInOrderOnTheLoop(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 42, got)
 	assert.Equal(t, []string{"soon 1", "soon 2", "done callback"}, trace)
+	t.Logf("callbacks ran in this order: %q", trace)
 }
 
 func TestCallSoonThreadsafeWakesTheLoopFromAnotherGoroutine(t *testing.T) {
@@ -73,4 +85,5 @@ func TestCallSoonThreadsafeWakesTheLoopFromAnotherGoroutine(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.Equal(t, "from a goroutine", got)
+	t.Logf("main awaited %q", got)
 }

@@ -1,8 +1,10 @@
-// Costs (A10, A12, A13): what a loop task costs next to a goroutine and
+// Claims A10, A12 and A13: what a loop task costs next to a goroutine and
 // next to a plain call: creating and awaiting one, switching between two,
 // and keeping many of them waiting. Compare the sub-benchmarks of each
 // benchmark with each other.
-// Run: go test -run '^$' -bench 'CreateAwait|DirectAwait|Switch|CoroutineCreate|ManySleepers' -cpu 1,2 ./eventloop/
+//
+//	go test -run '^$' -bench 'CreateAwait|DirectAwait|Switch|CoroutineCreate|ManySleepers' -cpu 1,2 ./eventloop/
+//
 // You will see ns/op for each, ns/switch for Switch, and bytes/task (heap
 // plus stacks held per waiting task) for ManySleepers. DirectAwait shows a
 // direct await costing a function call, or one turn if the callee yields,
@@ -14,6 +16,7 @@
 // prices one switch with no loop around it. ManySleepers must start a
 // fresh coroutine for every task, since all of them wait at once, and
 // CoroutineCreate prices that next to starting a goroutine.
+
 package eventloop
 
 import (

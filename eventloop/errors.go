@@ -1,7 +1,12 @@
-// Misuse has a name. Each way of using the loop wrongly returns one of these
-// errors instead of hanging or crashing, so a reader can match on it with
-// errors.Is. Run: go test -run 'TestMisuse|TestNil|TestForeign|TestPanic|TestCallbackPanic|TestGoexit|TestTaskRefuses' ./eventloop/
-// to see each one.
+// Claim: misuse has a name. Each way of using the loop wrongly returns one
+// of these errors instead of hanging or crashing, so a caller can match it
+// with errors.Is; a nil is ErrNil..., never a nil-pointer panic.
+//
+//	go test -run 'TestMisuse|TestNil|TestForeignGoroutineGets' -v ./eventloop/
+//
+// You will see every misuse logged with the named error it got: a subtest
+// for each nil, and for each loop-only call from another goroutine, with
+// the loop idle or busy and Debug off or on.
 
 package eventloop
 
@@ -65,16 +70,17 @@ var (
 )
 
 // A nil where the loop needs a value gets its own error rather than a
-// nil-pointer panic. BoundedExecutor(0) and NewQueue(l, -1) return a nil
+// nil-pointer panic. Bounded(0, fn) and NewQueue(l, -1) return a nil
 // value beside their error, so a dropped error leads straight here.
 var (
 	// ErrNilFunc: a nil function was given to Run, CreateTask, CallSoon,
-	// CallSoonThreadsafe, AddDoneCallback, ToThread, RunInExecutor,
-	// Submit or an Executor.
+	// CallSoonThreadsafe, AddDoneCallback, ToThread, Submit or Bounded;
+	// every call of an executor made by InGoroutines(nil) returns it too.
 	ErrNilFunc = errors.New("eventloop: nil function")
 
-	// ErrNilExecutor: RunInExecutor was given a nil Executor (or a nil
-	// ExecutorFunc), or ToThread found one set by DefaultExecutor.
+	// ErrNilExecutor: RunInExecutor was given a nil Executor (what
+	// Bounded returns beside its error, say), or a nil pointer or nil
+	// func inside a non-nil one.
 	ErrNilExecutor = errors.New("eventloop: nil executor")
 
 	// ErrNilLoop: a nil *Loop was given to Run, Submit or NewQueue or had
@@ -96,10 +102,16 @@ var (
 )
 
 var (
-	// ErrGoexit: the function given to ToThread or RunInExecutor ended its
-	// goroutine with runtime.Goexit (t.FailNow or t.Fatal in a test, say)
-	// instead of returning, so it has no result.
-	ErrGoexit = errors.New("eventloop: the executor's function called runtime.Goexit instead of returning")
+	// ErrBadLimit: a limit on calls running at once was below 1, which
+	// would leave room for none: Bounded returns it, and Run returns it
+	// for a loop made with ToThreadLimit(n < 1), which it does not run.
+	ErrBadLimit = errors.New("eventloop: a limit on concurrent calls must be at least 1")
+
+	// ErrGoexit: the function given to ToThread, or an executor's Execute
+	// under RunInExecutor, ended its goroutine with runtime.Goexit
+	// (t.FailNow or t.Fatal in a test, say) instead of returning, so it
+	// has no result.
+	ErrGoexit = errors.New("eventloop: a call off the loop called runtime.Goexit instead of returning")
 
 	// ErrTaskResult: SetResult or SetError on a task. A task's result is
 	// what its coroutine returns, as in asyncio, where Task.set_result
@@ -109,8 +121,8 @@ var (
 
 // PanicError carries a panic out of a task to whoever awaits it, as
 // asyncio carries an exception: the loop and the other tasks carry on. A
-// panic in a function given to ToThread or RunInExecutor, or in an
-// executor's own Execute, reaches the awaiting task the same way.
+// panic in a function given to ToThread, or in an executor's Execute
+// under RunInExecutor, reaches the awaiting task the same way.
 type PanicError struct {
 	Task  string // the task that panicked, or that awaited the call that did
 	Call  string // what panicked on the task's behalf; empty for the task's own body

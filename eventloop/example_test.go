@@ -1,8 +1,14 @@
-// The material's stories, as runnable examples. They run in real time, so
-// the material's seconds become units of 10 ms here; the order of what
-// they print is still exact, because one loop fires its timers in deadline
-// order. The semantics tests measure the same stories in virtual time.
-// Run: go test -run Example -v ./eventloop/
+// Claims A3, A4, A5, A8 and A11: the material's stories, as runnable
+// examples. They run in real time, so the material's seconds become units
+// of 10 ms here; the order of what they print is still exact, because one
+// loop fires its timers in deadline order. The semantics tests measure the
+// same stories in virtual time.
+//
+//	go test -run Example -v ./eventloop/
+//
+// You will see each example pass, what it printed checked line by line
+// against its Output comment; go doc shows the stories with the API.
+
 package eventloop_test
 
 import (

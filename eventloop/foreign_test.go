@@ -1,11 +1,18 @@
-// A14's hazard from the other side: a goroutine that is not the loop's
-// calls a loop-only operation. Unchecked, a SetResult from there wakes
-// its awaiter on a loop that is asleep and never looks, so the awaiter
-// hangs (and the write races the loop). Each such call now returns a named
-// error, Debug on or off: ErrWrongGoroutine for the operations that take
-// no *Coro, ErrNotThisTask for those given a task's handle. Beside the
-// hazard is its fix, the same SetResult posted with CallSoonThreadsafe.
-// Run: go test -race -run TestForeign -v ./eventloop/
+// Claim A14, from the other side: a goroutine that is not the loop's calls
+// a loop-only operation. Unchecked, a SetResult from there would wake its
+// awaiter on a loop that is asleep and never looks, so the awaiter would
+// hang (and the write would race the loop). Each such call returns a
+// named error instead, Debug on or off: ErrWrongGoroutine for the
+// operations that take no *Coro, ErrNotThisTask for those given a task's
+// handle. Beside the hazard is its fix, the same SetResult posted with
+// CallSoonThreadsafe.
+//
+//	go test -race -run TestForeign -v ./eventloop/
+//
+// You will see the refused SetResult and the value that came through
+// CallSoonThreadsafe instead, then, for each call, loop idle or busy and
+// Debug off or on, the named error it got.
+
 package eventloop_test
 
 import (
@@ -45,6 +52,7 @@ func TestForeignSetResultIsRefusedAndCallSoonThreadsafeDeliversIt(t *testing.T) 
 		require.NoError(t, err)
 		assert.ErrorIs(t, refused, eventloop.ErrWrongGoroutine)
 		assert.Equal(t, 42, got, "the value came through CallSoonThreadsafe")
+		t.Logf("SetResult from another goroutine: %v; through CallSoonThreadsafe the task got %d", refused, got)
 	})
 }
 
@@ -124,6 +132,7 @@ func TestForeignGoroutineGetsANamedError(t *testing.T) {
 						})
 						require.NoError(t, err)
 						assert.ErrorIs(t, got, tc.want)
+						t.Logf("%s from another goroutine: %v", tc.name, got)
 					})
 				})
 			}
@@ -173,5 +182,6 @@ func TestForeignGoroutineMayReadAFutureOnceTheLoopHasFinished(t *testing.T) {
 	<-done
 	assert.NoError(t, gotErr)
 	assert.Equal(t, 7, got)
+	t.Logf("another goroutine read %d once the loop had finished", got)
 	assert.ErrorIs(t, f.SetResult(8), eventloop.ErrOutsideLoop, "but not change it")
 }

@@ -1,16 +1,23 @@
-// Futures and await: a future is a result that arrives later; awaiting it
-// pauses the task (not the loop) until it does. A future belongs to its
-// loop's goroutine: set from another goroutine it would race with the loop
-// or leave it asleep, so there it refuses with ErrWrongGoroutine.
-// Run: go test -run 'TestFuture|TestForeignGoroutine' -v ./eventloop/
+// Claim A6: while one coroutine waits, others progress. Awaiting a future
+// pauses only the task that awaits it, and the loop runs the others until
+// the result arrives. A future belongs to its loop's goroutine: set from
+// another, it would race with the loop or leave it asleep, so there it
+// refuses with ErrWrongGoroutine.
+//
+//	go test -run 'TestTwoTasksInterleaveAtEachAwait|TestForeignSetResult' -v ./eventloop/
+//
+// You will see two tasks' steps interleave as a0 b0 a1 b1 a2 b2, and a
+// SetResult from another goroutine refused with ErrWrongGoroutine, then
+// delivered through CallSoonThreadsafe.
 
 package eventloop
 
 import "errors"
 
-// base is the untyped part of every future and task: done or not, the
-// error, and who to wake.
-type base struct {
+// futureState is what every future and task holds whatever its type T:
+// done or not, the error, who to wake, and the task behind it, if any.
+// Code that needs no T (completing, cancelling, waking) works on it.
+type futureState struct {
 	loop      *Loop
 	name      string
 	done      bool
@@ -31,15 +38,15 @@ type waiter struct {
 
 // doneHandler is told that future b has completed. Gather implements it
 // once for all its children instead of making a closure per child.
-type doneHandler interface{ futureDone(b *base) }
+type doneHandler interface{ futureDone(b *futureState) }
 
 // callback adapts AddDoneCallback's func. A func is a pointer underneath,
 // so storing one in the interface allocates nothing.
 type callback func()
 
-func (fn callback) futureDone(*base) { fn() }
+func (fn callback) futureDone(*futureState) { fn() }
 
-func (w waiter) tell(b *base) {
+func (w waiter) tell(b *futureState) {
 	switch {
 	case w.co != nil:
 		w.co.loop.schedule(w.co, w.gen)
@@ -64,7 +71,7 @@ func (ws *waiters) add(w waiter) {
 	ws.rest = append(ws.rest, w)
 }
 
-func (b *base) complete(err error) {
+func (b *futureState) complete(err error) {
 	b.done, b.err = true, err
 	if err != nil && !errors.Is(err, ErrCancelled) {
 		b.loop.failed = append(b.loop.failed, b)
@@ -78,7 +85,7 @@ func (b *base) complete(err error) {
 }
 
 // cancel cancels a future at once, or asks a task to cancel at its await.
-func (b *base) cancel() error {
+func (b *futureState) cancel() error {
 	if b.done {
 		return ErrAlreadyDone
 	}
@@ -101,14 +108,14 @@ type Awaitable[T any] interface {
 // sets a future through CallSoonThreadsafe instead. Done and Cancelled,
 // which cannot return that error, belong to the loop's goroutine too.
 type Future[T any] struct {
-	base
+	futureState
 	val T
 }
 
 // NewFuture makes a pending future on l. A future made on a nil loop
 // answers every method with ErrNilLoop.
 func NewFuture[T any](l *Loop) *Future[T] {
-	return &Future[T]{base: base{loop: l, name: "future"}}
+	return &Future[T]{futureState: futureState{loop: l, name: "future"}}
 }
 
 // future is how Await reaches the future behind any Awaitable.

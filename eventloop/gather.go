@@ -1,6 +1,12 @@
-// Gather and WaitFor (A5): wait for several things at once, or for one
-// thing with a deadline.
-// Run: go test -run 'TestGather|TestWaitFor' -v ./eventloop/
+// Claim A5: gathering coroutines runs them concurrently: three 2 s waits
+// take 2 s. Gather waits for several awaitables at once and returns their
+// results in argument order; WaitFor waits for one with a deadline.
+//
+//	go test -run 'TestGather|TestWaitFor' -v ./eventloop/
+//
+// You will see three 2 s waits gathered in 2s, results in argument order
+// however they finished, Gather return the first error in time at 1s and
+// leave the rest running, and WaitFor give up at its deadline.
 
 package eventloop
 
@@ -31,7 +37,7 @@ func Gather[T any](co *Coro, aws ...Awaitable[T]) ([]T, error) {
 		case !f.done:
 			g.pending++
 		case f.err != nil && g.firstErr == nil:
-			g.firstErr = &f.base
+			g.firstErr = &f.futureState
 		}
 	}
 	if g.firstErr == nil && g.pending > 0 {
@@ -66,11 +72,11 @@ type gathering struct {
 	co       *Coro
 	gen      uint64 // the wait the gathering task is in
 	pending  int
-	firstErr *base
+	firstErr *futureState
 	finished bool // the task was woken or gave up: later children are ignored
 }
 
-func (g *gathering) futureDone(b *base) {
+func (g *gathering) futureDone(b *futureState) {
 	if g.finished {
 		return
 	}

@@ -1,7 +1,11 @@
-// A11, the client side: one loop keeps many HTTP requests in flight at
-// once. The server holds every request until all of them have arrived, so
-// the test passes only if the loop really had them all open together.
-// Run: go test -run TestManyHTTPRequestsFromOneLoop -v ./eventloop/
+// Claim A11, the client side: one loop keeps many HTTP requests in flight
+// at once. The server holds every request until all of them have arrived,
+// so the test passes only if the loop really had them all open together.
+//
+//	go test -run TestManyHTTPRequestsFromOneLoop -v ./eventloop/
+//
+// You will see the server's peak of requests in flight at once: all 20.
+
 package eventloop
 
 import (
@@ -59,4 +63,5 @@ func TestManyHTTPRequestsFromOneLoop(t *testing.T) {
 		assert.Equal(t, workload.ItemBody(id), b)
 	}
 	assert.Equal(t, n, srv.PeakInFlight())
+	t.Logf("requests in flight at once, at the peak: %d of %d", srv.PeakInFlight(), n)
 }

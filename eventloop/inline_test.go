@@ -1,12 +1,15 @@
-// A13: awaiting a coroutine directly runs it inline, in order; only a
-// created task runs concurrently. In Go a coroutine is a function that
+// Claim A13: awaiting a coroutine directly runs it inline, in order; only
+// a created task runs concurrently. In Go a coroutine is a function that
 // takes the *Coro, so "awaiting it directly" is calling it, v, err :=
 // fetch(co), and it runs on the caller's own coroutine. The same function
 // given to CreateTask becomes a task of its own.
-// Run: go test -run 'TestDirectAwait|TestCreatedTask' -v ./eventloop/
-// You will see two direct 1 s calls take 2 s in order and the same two
-// as tasks take 1 s; a task's first line run only once its creator
-// yields; and a direct call cost no turn of the loop, a task two.
+//
+//	go test -run 'TestDirectAwait|TestCreatedTask' -v ./eventloop/
+//
+// You will see two direct 1 s calls take 2 s in order and the same two as
+// tasks take 1 s; a task's first line run only once its creator yields;
+// and a direct call cost no turn of the loop, a task two.
+
 package eventloop_test
 
 import (
@@ -31,6 +34,14 @@ func runLoop[T any](t *testing.T, main func(*eventloop.Coro) (T, error)) (T, err
 	v, err := eventloop.Run(l, main)
 	assert.Empty(t, l.Warnings(), "loop warnings")
 	return v, err
+}
+
+// logLines logs a test's record, one entry a line.
+func logLines(t *testing.T, log []string) {
+	t.Helper()
+	for _, line := range log {
+		t.Log(line)
+	}
 }
 
 // fetchOneSecond is a coroutine that logs when it starts and ends,
@@ -70,6 +81,7 @@ func TestDirectAwaitRunsInlineInOrder(t *testing.T) {
 				"a starts at 0s", "a ends at 1s", "main has a at 1s",
 				"b starts at 1s", "b ends at 2s", "main has b at 2s",
 			}, log)
+			logLines(t, log)
 			assert.Equal(t, 2*time.Second, time.Since(start))
 		})
 	})
@@ -96,6 +108,7 @@ func TestDirectAwaitRunsInlineInOrder(t *testing.T) {
 				"a starts at 0s", "b starts at 0s", "a ends at 1s", "b ends at 1s",
 				"main has a at 1s", "main has b at 1s",
 			}, log)
+			logLines(t, log)
 			assert.Equal(t, time.Second, time.Since(start))
 		})
 	})
@@ -127,6 +140,7 @@ func TestCreatedTaskStartsAtTheNextTurn(t *testing.T) {
 		})
 		require.NoError(t, err)
 		assert.Equal(t, []string{"main: calls", "work: first line", "main: continues", "main: after its await"}, log)
+		logLines(t, log)
 	})
 	// A created task is only scheduled: its first line waits until the
 	// caller yields the loop, here with a bare Sleep(0), not an Await.
@@ -147,6 +161,7 @@ func TestCreatedTaskStartsAtTheNextTurn(t *testing.T) {
 			"main: created", "main: continues, task done=false",
 			"work: first line", "main: after its await, task done=true",
 		}, log)
+		logLines(t, log)
 	})
 }
 
@@ -227,6 +242,7 @@ func TestDirectAwaitAddsNoLoopTurn(t *testing.T) {
 			})
 			require.NoError(t, err)
 			assert.Equal(t, tc.wantTurns, turns, "turns of the loop between the await and the caller resuming")
+			t.Logf("the caller resumed %d turns of the loop later", turns)
 		})
 	}
 }

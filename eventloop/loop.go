@@ -1,19 +1,19 @@
-// The loop itself (A1): one goroutine, locked to one OS thread, runs a
-// queue of ready steps, a heap of timers and an inbox that other
-// goroutines may write to. Nothing else ever runs a task, and an operation
-// that belongs to the loop refuses a caller on any other thread.
-// Run: go test -run 'TestEveryTaskRunsOnTheLoopThread|TestForeign' -v ./eventloop/
-// You will see every task report the same OS thread id, and another
-// goroutine's SetResult or CallSoon get ErrWrongGoroutine.
+// Claim A1: one thread runs many tasks through an event loop. A loop is
+// one goroutine, locked to one OS thread, that runs a queue of ready
+// steps, a heap of timers and an inbox other goroutines may post to;
+// nothing else ever runs a task.
+//
+//	go test -run TestEveryTaskRunsOnTheLoopThread -v -cpu 1,4 ./eventloop/
+//
+// You will see, at one P and at four, 50 tasks of 20 steps each log that
+// all 1,000 steps ran on one OS thread, the loop's, and never two at once.
 
 package eventloop
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -56,11 +56,12 @@ type Loop struct {
 	wake     chan struct{}
 	warnings []string
 
-	live    coroList       // tasks not yet finished, in creation order
-	failed  []*base        // finished with an error, checked for retrieval at close
-	idle    []*worker      // parked coroutines ready for the next task
-	calls   sync.WaitGroup // executor calls still running
-	closing bool
+	live     coroList       // tasks not yet finished, in creation order
+	failed   []*futureState // finished with an error, checked for retrieval at close
+	idle     []*worker      // parked coroutines ready for the next task
+	calls    sync.WaitGroup // calls off the loop (ToThread, RunInExecutor) still running
+	toThread slots          // ToThread's turns; nil: no limit (see ToThreadLimit)
+	closing  bool
 }
 
 // inCallback is current's value while a callback (not a task) runs.
@@ -84,46 +85,33 @@ type item struct {
 type config struct {
 	slow     time.Duration // 0: debug mode off
 	log      io.Writer
-	executor Executor
+	toThread int   // ToThreadLimit's n; 0: no limit
+	err      error // an option's bad value: Run refuses to run
 }
 
 // Option configures a loop.
 type Option func(*config)
 
-// Debug turns on asyncio's debug mode: every step that holds the loop for
-// threshold or longer is reported with its task's name and duration, and
-// each await checks that it runs on the loop's own thread. That check
-// costs a system call per await, which is why it is not always on;
-// without it an await still refuses any caller but the running task (see
-// Coro.check), and the operations that take no *Coro always check the
-// thread (see Loop.owns).
-func Debug(threshold time.Duration) Option {
-	return func(c *config) { c.slow = threshold }
-}
-
-// Log sends the loop's warnings (slow steps, errors never retrieved, tasks
-// cancelled at close) to w as well as to Warnings. The default is stderr.
-func Log(w io.Writer) Option { return func(c *config) { c.log = w } }
-
-// DefaultExecutor sets where ToThread runs its functions. A nil e makes
-// ToThread fail with ErrNilExecutor.
-func DefaultExecutor(e Executor) Option { return func(c *config) { c.executor = e } }
-
 // New makes a loop. It does nothing until Run. Nil options are skipped.
 func New(opts ...Option) *Loop {
-	l := &Loop{cfg: config{log: os.Stderr, executor: GoroutineExecutor}}
+	l := &Loop{cfg: config{log: os.Stderr}}
 	for _, o := range opts {
 		if o != nil {
 			o(&l.cfg)
 		}
+	}
+	if l.cfg.toThread > 0 {
+		l.toThread = make(slots, l.cfg.toThread)
 	}
 	return l
 }
 
 // Run runs main as the loop's first task, on the calling goroutine locked
 // to its OS thread, until main returns. Tasks still pending then are
-// cancelled, run to their end and reported; executor calls are waited for.
-// It returns main's result, like asyncio.run.
+// cancelled, run to their end and reported, and calls off the loop are
+// waited for (see shutdown.go). It returns main's result, like asyncio.run.
+// A loop made with a bad option (ToThreadLimit(0), say) does not run: Run
+// returns the option's error and the loop stays unused.
 func Run[T any](l *Loop, main func(*Coro) (T, error)) (T, error) {
 	var zero T
 	if l == nil {
@@ -131,6 +119,9 @@ func Run[T any](l *Loop, main func(*Coro) (T, error)) (T, error) {
 	}
 	if main == nil {
 		return zero, ErrNilFunc
+	}
+	if l.cfg.err != nil {
+		return zero, l.cfg.err
 	}
 	if !l.state.CompareAndSwap(stateNew, stateRunning) {
 		if l.state.Load() == stateRunning {
@@ -217,196 +208,8 @@ func (l *Loop) run(it item) {
 	l.step(co)
 }
 
-// timed runs one step and, in debug mode, reports it if it held the loop
-// too long: the loop cannot interrupt a step, only notice it afterwards.
-func (l *Loop) timed(co *Coro, step func()) {
-	if l.cfg.slow <= 0 {
-		step()
-		return
-	}
-	start := time.Now()
-	step()
-	if d := time.Since(start); d >= l.cfg.slow {
-		what := "a callback"
-		if co != nil {
-			what = fmt.Sprintf("task %q", co.name)
-		}
-		l.warn(fmt.Sprintf("eventloop: %s held the loop for %v (threshold %v)", what, d, l.cfg.slow))
-	}
-}
-
+// schedule puts co's resumption, for wait gen, at the back of the ready
+// queue.
 func (l *Loop) schedule(co *Coro, gen uint64) {
 	l.ready = append(l.ready, item{co: co, gen: gen})
-}
-
-// owns reports whether the caller may touch the loop's state: the loop
-// is running and the caller is on its thread, in a task's step or a
-// callback. It guards the operations that take no *Coro to check.
-//
-// Go has no goroutine ids, so the test is the OS thread, which costs a
-// gettid system call; a loop that is running neither a step nor a
-// callback (current is 0) is idle, and any caller is then another
-// goroutine, found without the system call. On systems without a thread
-// id (threadID is 0) only that idle case is caught.
-func (l *Loop) owns() error {
-	if l == nil {
-		return ErrNilLoop
-	}
-	if l.state.Load() != stateRunning {
-		return ErrOutsideLoop
-	}
-	if l.current.Load() == 0 || threadID() != l.tid {
-		return ErrWrongGoroutine
-	}
-	return nil
-}
-
-// readable reports whether the caller may read the loop's state: from
-// anywhere while the loop is not running (no step can run meanwhile),
-// only from the loop's thread while it is.
-func (l *Loop) readable() bool {
-	return l == nil || l.state.Load() != stateRunning || l.owns() == nil
-}
-
-// CallSoon schedules fn to run on the loop's next turn. Call it only from
-// the loop's own goroutine (a task or a callback); other goroutines get
-// ErrWrongGoroutine and use CallSoonThreadsafe. A panic in fn becomes one
-// of the loop's Warnings, and the loop carries on.
-func (l *Loop) CallSoon(fn func()) error {
-	if l == nil {
-		return ErrNilLoop
-	}
-	if fn == nil {
-		return ErrNilFunc
-	}
-	if err := l.owns(); err != nil {
-		return err
-	}
-	l.ready = append(l.ready, item{fn: l.guarded(fn)})
-	return nil
-}
-
-// guarded wraps a user's callback so that a panic in it becomes one of
-// the loop's warnings, with its stack, and the loop carries on: asyncio
-// logs an exception in a callback the same way. A task's own panic goes
-// to whoever awaits it (PanicError); a callback has nobody to go to.
-func (l *Loop) guarded(fn func()) func() {
-	return func() {
-		defer func() {
-			if r := recover(); r != nil {
-				l.warn(fmt.Sprintf("eventloop: a callback panicked: %v\n%s", r, debug.Stack()))
-			}
-		}()
-		fn()
-	}
-}
-
-// CallSoonThreadsafe schedules fn from any goroutine and wakes the loop.
-// It fails with ErrLoopClosed once the loop has finished. Called before
-// Run, fn waits for the loop's first turn.
-func (l *Loop) CallSoonThreadsafe(fn func()) error {
-	if l == nil {
-		return ErrNilLoop
-	}
-	if fn == nil {
-		return ErrNilFunc
-	}
-	return l.post(posting{fn: l.guarded(fn)})
-}
-
-// post puts p in the inbox and wakes the loop.
-func (l *Loop) post(p posting) error {
-	l.mu.Lock()
-	if l.shut {
-		l.mu.Unlock()
-		return ErrLoopClosed
-	}
-	l.inbox = append(l.inbox, p)
-	l.posted.Store(true)
-	wake := l.wake
-	l.mu.Unlock()
-	if wake != nil {
-		select {
-		case wake <- struct{}{}:
-		default: // a wake-up is already pending
-		}
-	}
-	return nil
-}
-
-func (l *Loop) drainInbox() {
-	if !l.posted.Load() {
-		return
-	}
-	l.mu.Lock()
-	l.posted.Store(false)
-	in := l.inbox
-	l.inbox = nil
-	l.mu.Unlock()
-	for _, p := range in {
-		l.ready = append(l.ready, item{fn: p.fn})
-	}
-}
-
-func (l *Loop) warn(msg string) {
-	l.mu.Lock()
-	l.warnings = append(l.warnings, msg)
-	l.mu.Unlock()
-	if l.cfg.log != nil {
-		fmt.Fprintln(l.cfg.log, msg)
-	}
-}
-
-// Warnings lists what the loop has reported so far, in order; after Run
-// it is the whole list. Any goroutine may read it.
-func (l *Loop) Warnings() []string {
-	if l == nil {
-		return nil
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return append([]string(nil), l.warnings...)
-}
-
-// shutdown is asyncio.run's ending: cancel what is left, let it unwind,
-// wait for executor calls, close the inbox (telling submitters whose
-// tasks never started), report errors nobody retrieved, and release the
-// parked coroutines so no goroutine outlives the loop. The state becomes
-// closed last, so that a goroutine that sees it closed sees all of this.
-func (l *Loop) shutdown() {
-	l.closing = true
-	for co := l.live.head; co != nil; co = co.next {
-		l.warn(fmt.Sprintf("eventloop: task %q was still pending when the loop closed; cancelled", co.name))
-		co.cancel()
-	}
-	for l.live.head != nil {
-		l.runOnce()
-	}
-	l.calls.Wait()
-	l.mu.Lock()
-	l.shut = true
-	left := l.inbox
-	l.inbox = nil
-	l.mu.Unlock()
-	for _, p := range left {
-		if p.dropped != nil {
-			p.dropped()
-		}
-	}
-	for _, f := range l.failed {
-		if !f.retrieved {
-			what := "future"
-			if f.owner != nil {
-				what = fmt.Sprintf("task %q", f.name)
-			}
-			l.warn(fmt.Sprintf("eventloop: %s: error was never retrieved: %v", what, f.err))
-		}
-	}
-	for _, w := range l.idle {
-		w.stop()
-	}
-	l.idle = nil
-	l.timers = nil
-	l.clock.Stop()
-	l.state.Store(stateClosed)
 }

@@ -1,6 +1,12 @@
-// Misuse and failure (item 6): every mistake gets a named error, and a loop
-// that ends with work left over cancels it, reports it and leaks nothing.
-// Run: go test -run 'TestMisuse|TestPending|TestPanic|TestNeverRetrieved' -v ./eventloop/
+// Claim: every mistake gets a named error, and a loop that ends with work
+// left over cancels it, reports it and leaks nothing.
+//
+//	go test -run 'TestMisuse|TestPanicInATask|TestNeverRetrieved|TestPendingTasks' -v ./eventloop/
+//
+// You will see each misuse logged with the error it got, and the warnings
+// a loop wrote as it closed with tasks pending and an error nobody
+// retrieved.
+
 package eventloop
 
 import (
@@ -25,6 +31,7 @@ func TestMisuseAwaitOutsideTheLoop(t *testing.T) {
 	require.NoError(t, err)
 	_, err = Await(kept, f)
 	assert.ErrorIs(t, err, ErrOutsideLoop, "the loop has finished")
+	t.Logf("Await after the loop has finished: %v", err)
 	_, err = Await(nil, f)
 	assert.ErrorIs(t, err, ErrOutsideLoop, "no task at all")
 	assert.ErrorIs(t, kept.Sleep(time.Second), ErrOutsideLoop)
@@ -51,6 +58,7 @@ func TestMisuseAwaitFromAnotherGoroutine(t *testing.T) {
 		got, err := Await(co, result)
 		require.NoError(t, err)
 		assert.ErrorIs(t, got, ErrNotThisTask)
+		t.Logf("another goroutine's Sleep with main's handle: %v", got)
 		return 0, nil
 	})
 	require.NoError(t, err)
@@ -63,6 +71,7 @@ func TestMisuseAwaitWithAnotherTasksHandle(t *testing.T) {
 		})
 		got, err := Await(main, other)
 		assert.ErrorIs(t, got, ErrNotThisTask)
+		t.Logf("a task's Sleep with main's handle: %v", got)
 		return 0, err
 	})
 	require.NoError(t, err)
@@ -78,7 +87,9 @@ func TestMisuseAwaitFromAGoroutineWhileTheTaskRuns(t *testing.T) {
 	_, err := Run(l, func(co *Coro) (int, error) {
 		errc := make(chan error)
 		go func() { errc <- co.Sleep(time.Millisecond) }()
-		assert.ErrorIs(t, <-errc, ErrNotThisTask)
+		err := <-errc
+		assert.ErrorIs(t, err, ErrNotThisTask)
+		t.Logf("a goroutine's Sleep while the task runs, Debug on: %v", err)
 		return 0, nil
 	})
 	require.NoError(t, err)
@@ -89,11 +100,13 @@ func TestMisuseRunningALoopTwice(t *testing.T) {
 	_, err := Run(l, func(co *Coro) (int, error) {
 		_, err := Run(co.Loop(), func(*Coro) (int, error) { return 0, nil })
 		assert.ErrorIs(t, err, ErrLoopRunning, "nested run")
+		t.Logf("Run inside the running loop: %v", err)
 		return 0, nil
 	})
 	require.NoError(t, err)
 	_, err = Run(l, func(*Coro) (int, error) { return 0, nil })
 	assert.ErrorIs(t, err, ErrLoopClosed, "second run")
+	t.Logf("Run again: %v", err)
 	assert.ErrorIs(t, l.CallSoonThreadsafe(func() {}), ErrLoopClosed)
 }
 
@@ -108,6 +121,7 @@ func TestPanicInATaskReachesItsAwaiter(t *testing.T) {
 		assert.Equal(t, "bad", pe.Task)
 		assert.Equal(t, "boom", pe.Value)
 		assert.EqualError(t, err, `eventloop: task "bad" panicked: boom`)
+		t.Logf("the awaiter got: %v", err)
 		other, err = Await(co, good) // the loop and the other task carry on
 		return 0, err
 	})
@@ -128,6 +142,7 @@ func TestNeverRetrievedErrorIsReportedAtClose(t *testing.T) {
 	require.NoError(t, err)
 	want := `eventloop: task "forgotten": error was never retrieved: lost`
 	assert.Equal(t, []string{want}, l.Warnings())
+	logWarnings(t, l)
 	assert.Equal(t, want+"\n", log.String())
 }
 
@@ -140,6 +155,7 @@ func TestMisuseCancellingAFinishedTask(t *testing.T) {
 		err := task.Cancel()
 		assert.ErrorIs(t, err, ErrAlreadyDone)
 		assert.EqualError(t, err, `cancel task "quick": eventloop: already done`)
+		t.Logf("Cancel on a finished task: %v", err)
 		return 0, nil
 	})
 	require.NoError(t, err)
@@ -174,7 +190,16 @@ func TestPendingTasksAreCancelledAndReportedWhenTheLoopEnds(t *testing.T) {
 			`eventloop: task "sleeper" was still pending when the loop closed; cancelled`,
 			`eventloop: task "never-started" was still pending when the loop closed; cancelled`,
 		}, l.Warnings())
+		logWarnings(t, l)
 		// synctest.Test itself fails if any goroutine of the bubble (a
 		// parked coroutine, say) is left when it returns.
 	})
+}
+
+// logWarnings logs what l reported, one warning a line.
+func logWarnings(t *testing.T, l *Loop) {
+	t.Helper()
+	for _, w := range l.Warnings() {
+		t.Log(w)
+	}
 }

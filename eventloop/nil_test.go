@@ -1,9 +1,13 @@
-// A nil where the loop needs a value is a named error, never a nil-pointer
-// panic. The realistic path is a dropped error: BoundedExecutor(0) and
-// NewQueue(l, -1) return a nil value beside theirs. Each case runs as a
-// task of its own, so a case that panicked would fail as a *PanicError
+// Claim: a nil where the loop needs a value is a named error, never a
+// nil-pointer panic. The realistic path is a dropped error: Bounded(0, fn)
+// and NewQueue(l, -1) return a nil value beside theirs. Each case runs as
+// a task of its own, so a case that panicked would fail as a *PanicError
 // instead of taking the test binary down.
-// Run: go test -run TestNil -v ./eventloop/
+//
+//	go test -run TestNil -v ./eventloop/
+//
+// You will see one subtest per nil, each logging the named error it got.
+
 package eventloop_test
 
 import (
@@ -20,8 +24,20 @@ import (
 
 func one(*eventloop.Coro) (int, error) { return 1, nil }
 
+func double(_ context.Context, n int) (int, error) { return 2 * n, nil }
+
+// pointerExecutor and funcExecutor are executors of types whose nil
+// value can hide inside a non-nil Executor.
+type (
+	pointerExecutor struct{}
+	funcExecutor    func(context.Context, int) (int, error)
+)
+
+func (*pointerExecutor) Execute(ctx context.Context, n int) (int, error) { return double(ctx, n) }
+func (f funcExecutor) Execute(ctx context.Context, n int) (int, error)   { return f(ctx, n) }
+
 func TestNilArgumentsOnTheLoopAreNamedErrors(t *testing.T) {
-	zeroBounded, err := eventloop.BoundedExecutor(0) // the error is dropped below
+	zeroBounded, err := eventloop.Bounded(0, double) // the error is dropped below
 	require.Error(t, err)
 	noQueue, err := eventloop.NewQueue[int](eventloop.New(), -1)
 	require.Error(t, err)
@@ -38,20 +54,25 @@ func TestNilArgumentsOnTheLoopAreNamedErrors(t *testing.T) {
 			return err
 		}, eventloop.ErrNilFunc},
 		{"RunInExecutor(nil executor)", func(co *eventloop.Coro) error {
-			_, err := eventloop.RunInExecutor(co, nil, func(context.Context) (int, error) { return 1, nil })
+			_, err := eventloop.RunInExecutor[int, int](co, nil, 1)
 			return err
 		}, eventloop.ErrNilExecutor},
-		{"RunInExecutor(BoundedExecutor(0))", func(co *eventloop.Coro) error {
-			_, err := eventloop.RunInExecutor(co, zeroBounded, func(context.Context) (int, error) { return 1, nil })
+		{"RunInExecutor(Bounded(0))", func(co *eventloop.Coro) error {
+			_, err := eventloop.RunInExecutor(co, zeroBounded, 1)
 			return err
 		}, eventloop.ErrNilExecutor},
-		{"RunInExecutor(nil ExecutorFunc)", func(co *eventloop.Coro) error {
-			var f eventloop.ExecutorFunc
-			_, err := eventloop.RunInExecutor(co, f, func(context.Context) (int, error) { return 1, nil })
+		{"RunInExecutor(nil pointer executor)", func(co *eventloop.Coro) error {
+			var p *pointerExecutor
+			_, err := eventloop.RunInExecutor(co, p, 1)
 			return err
 		}, eventloop.ErrNilExecutor},
-		{"RunInExecutor(nil fn)", func(co *eventloop.Coro) error {
-			_, err := eventloop.RunInExecutor[int](co, eventloop.GoroutineExecutor, nil)
+		{"RunInExecutor(nil func executor)", func(co *eventloop.Coro) error {
+			var f funcExecutor
+			_, err := eventloop.RunInExecutor(co, f, 1)
+			return err
+		}, eventloop.ErrNilExecutor},
+		{"RunInExecutor(InGoroutines(nil))", func(co *eventloop.Coro) error {
+			_, err := eventloop.RunInExecutor(co, eventloop.InGoroutines[int, int](nil), 1)
 			return err
 		}, eventloop.ErrNilFunc},
 		{"CreateTask(nil)", func(co *eventloop.Coro) error {
@@ -128,6 +149,7 @@ func TestNilArgumentsOnTheLoopAreNamedErrors(t *testing.T) {
 			})
 			require.NoError(t, err, "the case's task panicked")
 			assert.ErrorIs(t, got, tc.want)
+			t.Logf("%s: %v", tc.name, got)
 		})
 	}
 }
@@ -146,16 +168,14 @@ func TestNilArgumentsOffTheLoopAreNamedErrors(t *testing.T) {
 	require.NoError(t, err, "the rejected Run left the loop unused")
 	assert.Equal(t, 1, got)
 
-	_, err = eventloop.Run(eventloop.New(eventloop.Log(nil), eventloop.DefaultExecutor(nil)), func(co *eventloop.Coro) (int, error) {
-		return eventloop.ToThread(co, func() (int, error) { return 1, nil })
-	})
-	assert.ErrorIs(t, err, eventloop.ErrNilExecutor, "ToThread on a loop whose default executor is nil")
-
-	var f eventloop.ExecutorFunc
-	_, err = f.Execute(context.Background(), func(context.Context) (any, error) { return nil, nil })
-	assert.ErrorIs(t, err, eventloop.ErrNilExecutor)
-	_, err = eventloop.GoroutineExecutor.Execute(context.Background(), nil)
-	assert.ErrorIs(t, err, eventloop.ErrNilFunc)
+	_, err = eventloop.InGoroutines[int, int](nil).Execute(context.Background(), 1)
+	assert.ErrorIs(t, err, eventloop.ErrNilFunc, "InGoroutines(nil) fails at each call")
+	bounded, err := eventloop.Bounded(1, double)
+	require.NoError(t, err)
+	var noCtx context.Context
+	got, err = bounded.Execute(noCtx, 4)
+	require.NoError(t, err, "a nil context is taken for context.Background")
+	assert.Equal(t, 8, got)
 
 	var pe *eventloop.PanicError
 	assert.Equal(t, "<nil>", pe.Error())

@@ -1,6 +1,11 @@
-// A1 on Linux: every task of a loop sees the same OS thread id, and no
-// two of them ever run at the same moment.
-// Run: go test -run TestEveryTaskRunsOnTheLoopThread -v -cpu 1,4 ./eventloop/
+// Claim A1, on Linux: every task of a loop sees the same OS thread id, and
+// no two of them ever run at the same moment.
+//
+//	go test -run TestEveryTaskRunsOnTheLoopThread -v -cpu 1,4 ./eventloop/
+//
+// You will see, at one P and at four, the 1,000 steps of 50 tasks all
+// counted on one OS thread, the loop's, with no two at once.
+
 package eventloop
 
 import (
@@ -45,4 +50,6 @@ func TestEveryTaskRunsOnTheLoopThread(t *testing.T) {
 	assert.Len(t, seen, 1, "one thread for all tasks")
 	assert.Equal(t, tasks*steps, seen[threads[0]], "and it is the loop's own thread")
 	assert.Zero(t, overlaps.Load(), "two tasks ran at once")
+	t.Logf("%d steps of %d tasks ran on %d OS thread(s), the loop's is %d; steps at once: %d",
+		tasks*steps, tasks, len(seen), threads[0], 1+overlaps.Load())
 }

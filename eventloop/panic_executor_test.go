@@ -1,10 +1,15 @@
-// A panic off the loop is asyncio's exception in a worker thread: it comes
-// back at the await. Whether the panic is in the function given to
-// ToThread or RunInExecutor, in a function an executor hands to a
-// goroutine of its own, or in an executor's Execute itself, the awaiting
-// task gets a *PanicError with the value and the stack, and the process,
-// the loop and the other tasks carry on.
-// Run: go test -run TestPanicIn -v ./eventloop/
+// Claim A8, when the call fails: a panic off the loop is asyncio's
+// exception in a worker thread, and it comes back at the await. Whether
+// it is in the function given to ToThread or in an executor's Execute,
+// the awaiting task gets a *PanicError with the value and the stack, and
+// the process, the loop and the other tasks carry on.
+//
+//	go test -run TestPanicIn -v ./eventloop/
+//
+// You will see, for ToThread, InGoroutines, Bounded(1) and an executor
+// whose own Execute panics, the PanicError the task got, and a runtime
+// error found inside one with errors.As.
+
 package eventloop_test
 
 import (
@@ -20,59 +25,48 @@ import (
 	"github.com/concurrency-atlas/atlas/eventloop"
 )
 
-// handOff is an executor that runs each call on a goroutine it starts
-// itself, as a pool of workers would: a panic there is out of the
-// loop's reach unless the function it was given is already guarded.
-var handOff = eventloop.ExecutorFunc(func(ctx context.Context, fn func(context.Context) (any, error)) (any, error) {
-	type outcome struct {
-		v   any
-		err error
+// work is the blocking call of these tests: it panics when told to.
+func work(_ context.Context, boom bool) (int, error) {
+	if boom {
+		panic("boom")
 	}
-	out := make(chan outcome, 1)
-	go func() {
-		v, err := fn(ctx)
-		out <- outcome{v, err}
-	}()
-	o := <-out
-	return o.v, o.err
-})
-
-func boom() (int, error) { panic("boom") }
+	return 2, nil
+}
 
 // brokenExecutor panics in its own code, before it runs anything.
-var brokenExecutor = eventloop.ExecutorFunc(func(context.Context, func(context.Context) (any, error)) (any, error) {
-	panic("boom")
-})
+type brokenExecutor struct{}
+
+func (brokenExecutor) Execute(context.Context, bool) (int, error) { panic("boom") }
 
 func TestPanicInAnExecutorCallReachesTheAwaitingTask(t *testing.T) {
+	const inExecute = "the executor's Execute"
 	for _, tc := range []struct {
 		name     string
-		executor func() eventloop.Executor // nil: ToThread, on the loop's default
+		executor func() eventloop.Executor[bool, int] // nil: ToThread
 		wantCall string
 	}{
 		{"ToThread", nil, "the function given to ToThread"},
-		{"GoroutineExecutor", func() eventloop.Executor { return eventloop.GoroutineExecutor }, "the function given to RunInExecutor"},
+		{"InGoroutines", func() eventloop.Executor[bool, int] { return eventloop.InGoroutines(work) }, inExecute},
 		// A bounded executor's one slot must come back after the panic,
 		// or the call after it would wait for ever.
-		{"BoundedExecutor", func() eventloop.Executor {
-			ex, err := eventloop.BoundedExecutor(1)
+		{"Bounded", func() eventloop.Executor[bool, int] {
+			ex, err := eventloop.Bounded(1, work)
 			require.NoError(t, err)
 			return ex
-		}, "the function given to RunInExecutor"},
-		{"executorsOwnGoroutine", func() eventloop.Executor { return handOff }, "the function given to RunInExecutor"},
-		{"Execute", func() eventloop.Executor { return brokenExecutor }, "the executor's Execute"},
+		}, inExecute},
+		{"Execute", func() eventloop.Executor[bool, int] { return brokenExecutor{} }, inExecute},
 	} {
 		t.Run("in="+tc.name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
-				var ex eventloop.Executor
+				var ex eventloop.Executor[bool, int]
 				if tc.executor != nil {
 					ex = tc.executor()
 				}
-				call := func(co *eventloop.Coro, fn func() (int, error)) (int, error) {
+				call := func(co *eventloop.Coro, boom bool) (int, error) {
 					if ex == nil {
-						return eventloop.ToThread(co, fn)
+						return eventloop.ToThread(co, func() (int, error) { return work(context.Background(), boom) })
 					}
-					return eventloop.RunInExecutor(co, ex, func(context.Context) (int, error) { return fn() })
+					return eventloop.RunInExecutor(co, ex, boom)
 				}
 				start := time.Now()
 				var ticks int
@@ -86,10 +80,11 @@ func TestPanicInAnExecutorCallReachesTheAwaitingTask(t *testing.T) {
 						}
 						return ticks, nil
 					})
-					bad := eventloop.CreateTask(co, "bad", func(co *eventloop.Coro) (int, error) { return call(co, boom) })
+					bad := eventloop.CreateTask(co, "bad", func(co *eventloop.Coro) (int, error) { return call(co, true) })
 					_, err := eventloop.Await(co, bad)
 					var pe *eventloop.PanicError
 					require.ErrorAs(t, err, &pe)
+					t.Logf("the task got: %v", err)
 					assert.Equal(t, "bad", pe.Task)
 					assert.Equal(t, tc.wantCall, pe.Call)
 					assert.Equal(t, "boom", pe.Value)
@@ -100,7 +95,7 @@ func TestPanicInAnExecutorCallReachesTheAwaitingTask(t *testing.T) {
 					// executor (unless it is the broken one) and the
 					// ticker both finish.
 					if tc.name != "Execute" {
-						again, err := call(co, func() (int, error) { return 2, nil })
+						again, err := call(co, false)
 						require.NoError(t, err)
 						assert.Equal(t, 2, again)
 					}
@@ -125,5 +120,6 @@ func TestPanicInAnExecutorCallUnwrapsToARuntimeError(t *testing.T) {
 	var pe *eventloop.PanicError
 	require.ErrorAs(t, err, &pe)
 	var re runtime.Error
-	assert.ErrorAs(t, err, &re, "errors.As reaches the runtime error through the PanicError")
+	require.ErrorAs(t, err, &re, "errors.As reaches the runtime error through the PanicError")
+	t.Logf("errors.As found the runtime error: %v", re)
 }

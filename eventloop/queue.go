@@ -1,6 +1,12 @@
-// A queue between tasks: Get pauses while it is empty, Put pauses while it
-// is full, and neither blocks the loop.
-// Run: go test -run TestQueue -v ./eventloop/
+// Claim A6, with a queue: a task that waits on a queue pauses itself, not
+// the loop. Get waits while the queue is empty and Put while it is full,
+// so a bounded queue makes a fast producer keep pace with a slow consumer
+// while the loop serves everyone else.
+//
+//	go test -run TestQueue -v ./eventloop/
+//
+// You will see producer and consumer take turns: put 0 at 0s, got 0 at
+// 1s, put 1 at 1s, and so on up to got 2 at 3s.
 
 package eventloop
 

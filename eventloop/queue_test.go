@@ -1,6 +1,14 @@
-// A queue between tasks: a bounded queue makes a fast producer wait for a
-// slow consumer, without blocking the loop.
-// Run: go test -run TestQueue -v ./eventloop/
+// Claim A6, with a queue, under test: a bounded queue makes a fast
+// producer wait for a slow consumer without blocking the loop; a
+// cancelled getter passes on the wake-up it will not use; a negative size
+// is refused.
+//
+//	go test -run TestQueue -v ./eventloop/
+//
+// You will see the producer and the consumer take turns, second by
+// second, and the second getter receive the item the cancelled first one
+// was woken for.
+
 package eventloop
 
 import (
@@ -49,6 +57,9 @@ func TestQueueBoundedProducerWaitsForConsumer(t *testing.T) {
 			return 0, err
 		})
 		require.NoError(t, err)
+		for _, line := range trace {
+			t.Log(line)
+		}
 		assert.Equal(t, []string{
 			"put 0 at 0s", "got 0 at 1s", "put 1 at 1s", "got 1 at 2s", "put 2 at 2s", "got 2 at 3s",
 		}, trace)
@@ -68,6 +79,7 @@ func TestQueueCancelledGetterDoesNotSwallowAWakeUp(t *testing.T) {
 			got, err := Await(co, second)
 			assert.NoError(t, err)
 			assert.Equal(t, "item", got)
+			t.Logf("the second getter got %q", got)
 			_, err = Await(co, first)
 			assert.ErrorIs(t, err, ErrCancelled)
 			return 0, nil

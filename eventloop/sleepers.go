@@ -1,3 +1,14 @@
+// Claim A10: a loop holds very many waiting tasks in little memory, though
+// in Go each keeps a goroutine stack for its coroutine. ManySleepers is
+// the measurement's body: n tasks asleep at once on one loop, each costing
+// its coroutine and a timer-heap entry, and no goroutine waiting on a
+// runtime timer.
+//
+//	go test -run '^$' -bench ManySleepers -cpu 1 ./eventloop/
+//
+// You will see bytes/task, the heap and stacks each sleeping task holds,
+// for 10,000 and 100,000 loop tasks next to as many plain goroutines.
+
 package eventloop
 
 import (

@@ -1,12 +1,15 @@
-// Submitting from outside the loop (A14's other door): asyncio's
-// run_coroutine_threadsafe. A goroutine that is not the loop's may not
-// create a task, but it may hand the loop a coroutine through its inbox;
-// the loop starts it as a task, and the goroutine waits for the outcome
-// outside the loop, with a context, as it would for any other call.
-// Run: go test -race -run 'TestSubmit|ExampleSubmit' -v ./eventloop/
-// You will see tasks submitted by several goroutines run at once on one
-// loop, each goroutine get its own answer, and a loop that ends first
-// leave no waiter hanging.
+// Claim A14, the other door: a goroutine that is not the loop's may not
+// create a task, but it may hand the loop a coroutine, as asyncio's
+// run_coroutine_threadsafe does. The loop starts it as a task, and the
+// goroutine waits for the outcome outside the loop, with a context, as it
+// would for any other call.
+//
+//	go test -race -run 'TestSubmit|ExampleSubmit' -v ./eventloop/
+//
+// You will see eight goroutines' tasks of 1 to 8 s each answer its own
+// goroutine at its own second, 8s for all of them together, and the
+// Pendings of a loop that ended first end with ErrCancelled or
+// ErrLoopClosing.
 
 package eventloop
 
@@ -70,7 +73,7 @@ func (p *Pending[T]) usable() bool { return p != nil && p.loop != nil }
 
 // futureDone is told by the task when it ends, on the loop. The task's
 // error now has a reader, so the loop must not report it as unretrieved.
-func (p *Pending[T]) futureDone(b *base) {
+func (p *Pending[T]) futureDone(b *futureState) {
 	b.retrieved = true
 	p.finish(p.task.val, b.err)
 }

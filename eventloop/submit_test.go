@@ -1,9 +1,14 @@
-// Submit is asyncio's run_coroutine_threadsafe: goroutines outside the loop
-// hand it coroutines and wait for their answers, each with a context. The
-// tasks run concurrently on the loop, and a loop that ends first leaves no
-// waiter hanging.
-// Run: go test -race -run 'TestSubmit|ExampleSubmit' -v ./eventloop/
-// You will see eight goroutines' tasks of 1 to 8 s take 8 s together.
+// Claim A14, the other door, under test: goroutines outside the loop hand
+// it coroutines and wait for their answers, each with a context. The
+// tasks run concurrently on the loop, a waiter may give up and cancel,
+// and a loop that ends first leaves no waiter hanging.
+//
+//	go test -race -run 'TestSubmit|ExampleSubmit' -v ./eventloop/
+//
+// You will see each of eight goroutines get its own task's answer at its
+// own second, 8s for all together, and how each Pending of a closing loop
+// ended.
+
 package eventloop_test
 
 import (
@@ -62,10 +67,12 @@ func TestSubmitFromSeveralGoroutines(t *testing.T) {
 		})
 		require.NoError(t, err)
 		for i := range n {
+			t.Logf("goroutine %d got %q at %v", i, answers[i], waitedFor[i])
 			assert.Equal(t, fmt.Sprintf("job %d after %v", i, time.Duration(i+1)*time.Second), answers[i])
 			assert.Equal(t, time.Duration(i+1)*time.Second, waitedFor[i], "each waiter wakes when its own task ends")
 		}
 		assert.Equal(t, n*time.Second, time.Since(start), "the tasks overlapped: the longest, not the sum")
+		t.Logf("all %d together took %v", n, time.Since(start))
 	})
 }
 
@@ -136,12 +143,13 @@ func TestSubmitWaitersAreToldWhenTheLoopEndsFirst(t *testing.T) {
 			// An executor call that submits once the closing loop has
 			// cancelled it, while the loop waits for it after its last
 			// turn: that submission is never started.
+			submitOnCancel := eventloop.InGoroutines(func(ctx context.Context, _ struct{}) (int, error) {
+				<-ctx.Done()
+				dropped, droppedErr = eventloop.Submit(l, "dropped", sleepThenSay(0))
+				return 0, nil
+			})
 			eventloop.CreateTask(co, "call", func(co *eventloop.Coro) (int, error) {
-				return eventloop.RunInExecutor(co, eventloop.GoroutineExecutor, func(ctx context.Context) (int, error) {
-					<-ctx.Done()
-					dropped, droppedErr = eventloop.Submit(l, "dropped", sleepThenSay(0))
-					return 0, nil
-				})
+				return eventloop.RunInExecutor(co, submitOnCancel, struct{}{})
 			})
 			if err := co.Sleep(time.Second); err != nil {
 				return 0, err
@@ -165,6 +173,7 @@ func TestSubmitWaitersAreToldWhenTheLoopEndsFirst(t *testing.T) {
 			require.True(t, isDone(tc.p), "%s: the loop has finished, so its Pending is done", tc.p.Name())
 			_, err := tc.p.Wait(context.Background())
 			assert.ErrorIs(t, err, tc.want, tc.p.Name())
+			t.Logf("Pending %q ended with: %v", tc.p.Name(), err)
 			assert.ErrorIs(t, tc.p.Cancel(), eventloop.ErrAlreadyDone, tc.p.Name())
 		}
 	})

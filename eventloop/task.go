@@ -1,6 +1,11 @@
-// Tasks (A4): CreateTask schedules a coroutine to start on the loop's next
-// turn, whether or not anyone awaits it yet.
-// Run: go test -run TestCreateTaskStartsBeforeAwait -v ./eventloop/
+// Claim A4: a created task starts as soon as the loop is free, before
+// anyone awaits it. CreateTask schedules the coroutine for the loop's
+// next turn, so it runs while its creator sleeps.
+//
+//	go test -run TestCreateTaskStartsBeforeAwait -v ./eventloop/
+//
+// You will see the task start at 0s, while main sleeps 5 s, and the
+// whole take 5s, not 6.
 
 package eventloop
 
@@ -87,7 +92,7 @@ func CreateTask[T any](co *Coro, name string, fn func(*Coro) (T, error)) *Task[T
 	}
 	if err != nil {
 		t := &Task[T]{co: &Coro{name: name, state: coDone}}
-		t.base = base{name: name, done: true, fixed: true, err: err}
+		t.futureState = futureState{name: name, done: true, fixed: true, err: err}
 		if co != nil {
 			t.loop = co.loop
 		}
@@ -103,7 +108,7 @@ func newTask[T any](l *Loop, name string, fn func(*Coro) (T, error)) *Task[T] {
 	co := &t.coro
 	t.co = co
 	l.taskSeq++
-	co.loop, co.name, co.id, co.body, co.done = l, name, l.taskSeq, t, &t.base
+	co.loop, co.name, co.id, co.body, co.done = l, name, l.taskSeq, t, &t.futureState
 	t.loop, t.name, t.owner = l, name, co
 	l.live.push(co)
 	l.schedule(co, co.gen)

@@ -1,11 +1,17 @@
-// A deadline already past is due now, not never. A timeout from
-// time.Until of a passed deadline is negative; added to the loop's clock
-// it could fall below zero, which the timers once read as the overflow
-// of a huge timeout, so WaitFor waited the task's whole length and
-// returned its result as if on time. It must time out at once, as a zero
-// timeout does, and Sleep must treat a negative duration as Sleep(0).
-// Run: go test -run 'TestWaitForAPast|TestSleepANegative' -v ./eventloop/
-// You will see every past deadline time out at 0s of virtual time.
+// Claim A3, at the edge: a deadline already past is due now, not never. A
+// timeout from time.Until of a passed deadline is negative; added to the
+// loop's clock it could fall below zero, which the timers once read as
+// the overflow of a huge timeout, so WaitFor waited the task's whole
+// length and returned its result as if on time. It must time out at once,
+// as a zero timeout does, and Sleep must treat a negative duration as
+// Sleep(0).
+//
+//	go test -run 'TestWaitForAPast|TestSleepANegative' -v ./eventloop/
+//
+// You will see every past deadline give up 0s after WaitFor was called, a
+// finished task still return "on time", and Sleep(-1h) let the other
+// ready task run once.
+
 package eventloop_test
 
 import (
@@ -51,7 +57,9 @@ func TestWaitForAPastDeadlineTimesOutAtOnce(t *testing.T) {
 						return 0, err
 					}
 					task := eventloop.CreateTask(co, "slow", sleepThenSay(time.Hour))
-					got, err := eventloop.WaitFor(co, task, tc.timeout(time.Now()))
+					called := time.Now()
+					got, err := eventloop.WaitFor(co, task, tc.timeout(called))
+					t.Logf("WaitFor gave up %v after it was called: %v", time.Since(called), err)
 					assert.ErrorIs(t, err, eventloop.ErrTimeout)
 					assert.ErrorIs(t, err, context.DeadlineExceeded)
 					assert.Empty(t, got)
@@ -79,6 +87,7 @@ func TestWaitForAPastDeadlineStillReturnsWhatIsDone(t *testing.T) {
 		})
 		require.NoError(t, err, "a finished task has its result whatever the timeout")
 		assert.Equal(t, "on time", got)
+		t.Logf("a finished task under a -1h timeout: %q", got)
 		assert.Equal(t, time.Duration(0), time.Since(start))
 	})
 }
@@ -103,6 +112,9 @@ func TestSleepANegativeDurationYieldsOnce(t *testing.T) {
 			return eventloop.Await(co, other)
 		})
 		require.NoError(t, err)
+		for _, line := range log {
+			t.Log(line)
+		}
 		assert.Equal(t, []string{"main sleeps -1h", "other ran", "main resumed at 1s"}, log,
 			"like Sleep(0): one yield, in which the other ready task ran")
 	})

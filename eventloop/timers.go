@@ -1,9 +1,14 @@
-// Sleeping costs no goroutine and no runtime timer: a sleeping task is an
-// entry in the loop's own timer heap, and the loop goroutine waits for the
-// earliest one, as asyncio's loop does. Inside a synctest bubble that one
-// wait is in virtual time, so the chapter's timing tests are exact. A
-// deadline already past is due at once, never "never".
-// Run: go test -run 'TestAwaitInSequence|TestWaitForAPast' -v ./eventloop/
+// Claim A3: awaiting one wait after another takes their sum. A sleeping
+// task costs no goroutine and no runtime timer: it is an entry in the
+// loop's own timer heap, and the loop goroutine waits for the earliest
+// one, as asyncio's loop does. Inside a synctest bubble that one wait is
+// in virtual time, so the chapter's timings are exact. A deadline already
+// past is due at once, never "never".
+//
+//	go test -run 'TestAwaitInSequence|TestWaitForAPast' -v ./eventloop/
+//
+// You will see three 1 s waits end at 1s, 2s and 3s, and WaitFor with a
+// zero, negative or long-past timeout give up 0s after it was called.
 
 package eventloop
 

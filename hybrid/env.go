@@ -1,3 +1,6 @@
+// What an architecture is and what it may use, and serialArch, the
+// baseline whose answer every other architecture must reach.
+
 package hybrid
 
 import (
@@ -23,6 +26,11 @@ type kit struct {
 }
 
 func (e kit) crashes(id int) bool { return e.Crash != nil && e.Crash(id) }
+
+// fetch gets item id's body from the server.
+func (e kit) fetch(ctx context.Context, id int) (string, error) {
+	return workload.Fetch(ctx, e.Client, e.Server.ItemURL(id))
+}
 
 // architecture runs the whole mixed job one way and returns its total.
 // Every architecture must return exactly what Mix.Want says, or an error

@@ -54,6 +54,7 @@ func TestEveryArchitectureReachesTheSerialAnswer(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, testMix.Want(), got)
 			assert.Equal(t, testMix.Items, env.Server.Requests(), "each item fetched exactly once")
+			t.Logf("%d items summed to %d, the serial answer, from %d requests", got.Items, got.Sum, env.Server.Requests())
 		})
 	}
 }
@@ -108,6 +109,7 @@ func TestAWorkerKilledMidRunReachesTheCaller(t *testing.T) {
 			var died *multiprocessing.WorkerDiedError
 			require.ErrorAs(t, err, &died)
 			assert.Contains(t, before, died.PID, "the error names a worker of the pool")
+			t.Logf("the caller got: %v", err)
 			assert.Equal(t, workload.Total{}, got)
 			assert.LessOrEqual(t, env.Server.Requests(), testMix.Items, "no item fetched twice")
 
@@ -116,6 +118,7 @@ func TestAWorkerKilledMidRunReachesTheCaller(t *testing.T) {
 			got, err = a.Run(t.Context(), env, testMix)
 			require.NoError(t, err)
 			assert.Equal(t, testMix.Want(), got)
+			t.Logf("run again on the same pool: %d items summed to %d", got.Items, got.Sum)
 		})
 	}
 }

@@ -1,14 +1,20 @@
-package hybrid
-
-// The comparison (H4): every architecture on the same mixed job, for each
-// mix of waiting and computing. speedup is serial's time for the same mix
-// at the same GOMAXPROCS over the architecture's; items/s is throughput.
+// Claim H4: a well-chosen hybrid beats every single model on mixed work.
+// BenchmarkMixed is the comparison: every architecture on the same mixed
+// job, for each mix of waiting and computing. speedup is serial's time for
+// the same mix at the same GOMAXPROCS over the architecture's; items/s is
+// throughput.
 //
 //	go test -run '^$' -bench Mixed -cpu 1,2 ./hybrid/
+//
+// You will see speedup and items/s for every architecture on each mix, at
+// one P and at two; the committed run and its verdict are in testdata/bench
+// at the module root.
 //
 // The loops run over b.N, not b.Loop: with Go 1.26 a b.Loop sub-benchmark
 // measures its first -cpu value under the GOMAXPROCS the previous run left
 // behind, and GOMAXPROCS is what this comparison is about.
+
+package hybrid
 
 import (
 	"context"

@@ -1,17 +1,24 @@
-package hybrid
-
-// The process-pool architectures' worker side (H1, H3). Worker processes
-// are this same program re-executed (see the multiprocessing chapter), so
-// the functions they run are registered here, at package level, and
-// TestMain (or main) must call multiprocessing.ServeIfWorker first.
+// Claims H1 and H3: a process pool does the computing, for an event loop
+// (H1) or with goroutines inside each worker for its own I/O (H3). Worker
+// processes are this same program started again (see the multiprocessing
+// chapter), so the functions they run are registered here, at package
+// level, and main must call multiprocessing.ServeIfWorker first (a test
+// binary does, through scene.Main in TestMain).
 //
-//   - compute: the CPU half of one item, for the event loop's executor (H1).
+//   - compute: the CPU half of one item, for the event loop's process-pool
+//     executor, compute.On(pool) (H1).
 //   - fetchAndCompute: a whole batch of items, for the process pool whose
 //     workers use goroutines for their own I/O (H3). Each worker fetches
 //     its batch concurrently and computes on its own cores, so the parent
 //     only splits the work and adds up.
 //
-//	go test -run 'TestEveryArchitecture.*/processPool' -v ./hybrid/
+//	go test -run 'TestEveryArchitecture.*/[pP]rocessPool|TestAWorkerKilled' -v ./hybrid/
+//
+// You will see both process-pool architectures reach the serial answer,
+// and a worker killed mid-run reach the caller as an error, after which
+// the pool, with the worker replaced, gives the answer again.
+
+package hybrid
 
 import (
 	"context"
@@ -33,9 +40,15 @@ type computeArg struct {
 	Crash   bool // fault injection: see kit.Crash
 }
 
+// computeItem is the CPU half of one item, wherever it runs: on the loop,
+// on a goroutine, or in a worker process as compute.
+func computeItem(a computeArg) (int, error) {
+	return workload.Mix{FibBase: a.FibBase}.Compute(a.ID, a.Body)
+}
+
 var compute = multiprocessing.Define("hybrid.compute", func(a computeArg) (int, error) {
 	crashIf(a.Crash)
-	return workload.Mix{FibBase: a.FibBase}.Compute(a.ID, a.Body)
+	return computeItem(a)
 })
 
 type batchArg struct {

@@ -109,3 +109,32 @@ func (f Func[A, R]) decode(b []byte, r *R) error {
 	}
 	return nil
 }
+
+// PoolExecutor runs calls of one registered function on a pool's worker
+// processes: the process-pool executor of asyncio's run_in_executor. Its
+// Execute method is all an eventloop.Executor[A, R] asks for, so an event
+// loop task can await it with eventloop.RunInExecutor; this package need
+// not know about event loops, since a Go interface is met by methods.
+type PoolExecutor[A, R any] struct {
+	f    Func[A, R]
+	pool *Pool
+}
+
+// On binds f to the pool p as an executor. Only the argument travels to
+// the worker, as in every Call: the function is already registered there.
+func (f Func[A, R]) On(p *Pool) PoolExecutor[A, R] { return PoolExecutor[A, R]{f: f, pool: p} }
+
+// Execute calls the function once on the pool and waits for its result,
+// as Func.Call does: ctx ending cancels the task, and a worker that dies
+// running it is a *WorkerDiedError. An executor with no pool (a nil p
+// given to On, or a zero PoolExecutor) returns ErrNilPool.
+func (e PoolExecutor[A, R]) Execute(ctx context.Context, arg A) (R, error) {
+	if e.pool == nil {
+		var zero R
+		return zero, ErrNilPool
+	}
+	return e.f.Call(ctx, e.pool, arg)
+}
+
+// ErrNilPool: a PoolExecutor has no pool to run its calls on.
+var ErrNilPool = errors.New("multiprocessing: nil pool")

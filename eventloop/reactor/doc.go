@@ -9,9 +9,19 @@
 // it behind one goroutine per connection; GoroutineEchoServer is that
 // version, and BenchmarkEcho compares the two on many connections.
 //
+// # Reading order
+//
+//   - protocol.go: the line-echo protocol both servers speak.
+//   - reactor_linux.go (A11): the epoll reactor, and its tests in
+//     reactor_linux_test.go.
+//   - goroutines.go: the same server with a goroutine per connection.
+//   - echo_bench_linux_test.go: BenchmarkEcho, the two side by side.
+//
 // The reactor is Linux-only; elsewhere Listen returns errors.ErrUnsupported
 // and its tests skip.
 //
-// Run: go test -v ./eventloop/reactor/
-// and: go test -run '^$' -bench Echo -cpu 1,2 ./eventloop/reactor/
+// # Running it
+//
+//	go test -v ./eventloop/reactor/
+//	go test -run '^$' -bench Echo -cpu 1,2 ./eventloop/reactor/
 package reactor

@@ -1,11 +1,15 @@
-// A11's comparison: the epoll reactor against a goroutine per connection,
-// on many loopback connections at once (10,000 when the file-descriptor
-// limit allows; the benchmark raises its soft limit to the hard one, and
-// uses fewer connections if even that is too low; 200 under -short).
-// Run: go test -run '^$' -bench Echo -cpu 1,2 ./eventloop/reactor/
+// Claim A11, the comparison: the epoll reactor against a goroutine per
+// connection, on many loopback connections at once (10,000 when the
+// file-descriptor limit allows; the benchmark raises its soft limit to the
+// hard one, and uses fewer connections if even that is too low; 200 under
+// -short).
+//
+//	go test -run '^$' -bench Echo -cpu 1,2 ./eventloop/reactor/
+//
 // You will see roundtrips/s (every connection echoes one line per op) and
 // bytes/conn (heap plus stacks per open connection, client side included,
 // which is the same for both).
+
 package reactor
 
 import (

@@ -1,6 +1,13 @@
-// The same echo protocol the Go way: one goroutine per connection, each
-// blocking in Read; Go's netpoller does the epoll work underneath. This is
-// what BenchmarkEcho/goroutinePerConn measures against the reactor.
+// Claim A11, the Go way: Go's net package already runs an epoll loop, the
+// netpoller, and hides it behind one goroutine per connection, each
+// blocking in Read. This server speaks the same echo protocol that way;
+// BenchmarkEcho/goroutinePerConn measures it against the reactor.
+//
+//	go test -short -run '^$' -bench Echo -benchtime 1x ./eventloop/reactor/
+//
+// You will see roundtrips/s and bytes/conn for goroutinePerConn beside
+// the reactor's, on 200 connections with -short.
+
 package reactor
 
 import (

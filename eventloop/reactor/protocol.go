@@ -1,5 +1,6 @@
 // The protocol both servers speak: each line ("...\n") is sent back as it
 // came. A line longer than the buffer is malformed and ends the connection.
+
 package reactor
 
 import "errors"

@@ -1,8 +1,14 @@
-// A11 on Linux: hundreds of loopback connections on one reactor thread;
-// a client that never reads is paused with full, bounded buffers while the
-// others are served; a client with an endless line is cut off; shutdown
-// closes everything. The assertions are on state, never on time.
-// Run: go test -run TestReactor -v ./eventloop/reactor/
+// Claim A11, on Linux, under test: hundreds of loopback connections on one
+// reactor thread; a client that never reads is paused with full, bounded
+// buffers while the others are served; a client with an endless line is
+// cut off; shutdown closes everything. The assertions are on state, never
+// on time.
+//
+//	go test -run TestReactor -v ./eventloop/reactor/
+//
+// You will see each test log the server's counts: connections accepted,
+// paused, malformed and left open, and the most any one buffered.
+
 package reactor
 
 import (
@@ -73,6 +79,7 @@ func TestReactorServesHundredsOfConnections(t *testing.T) {
 	s.Shutdown()
 	require.NoError(t, <-served)
 	st := s.Stats()
+	t.Logf("server counts: %+v", st)
 	assert.Equal(t, n, st.Accepted)
 	assert.Zero(t, st.Open, "shutdown closed every connection")
 	assert.LessOrEqual(t, st.MaxBuffered, 2*testBuf)
@@ -105,6 +112,7 @@ func TestReactorSlowClientIsPausedNotBuffered(t *testing.T) {
 	// The others are served while it is paused.
 	echoClients(t, s.Addr(), 50, 3)
 	st := s.Stats()
+	t.Logf("server counts: %+v", st)
 	assert.Equal(t, 1, st.Paused)
 	assert.LessOrEqual(t, st.MaxBuffered, 2*testBuf, "memory per connection stays bounded")
 
@@ -131,6 +139,7 @@ func TestReactorOverlongLineIsCutOff(t *testing.T) {
 	s.Shutdown()
 	require.NoError(t, <-served)
 	st := s.Stats()
+	t.Logf("server counts: %+v", st)
 	assert.Equal(t, 1, st.Malformed)
 	assert.Equal(t, 11, st.Accepted)
 	assert.Zero(t, st.Open)
@@ -148,6 +157,7 @@ func TestReactorShutdownClosesOpenConnections(t *testing.T) {
 	_, err = io.ReadAll(c)
 	assert.NoError(t, err, "the client sees a clean end of stream")
 	assert.Zero(t, s.Stats().Open)
+	t.Logf("after shutdown: %+v", s.Stats())
 	_, err = net.Dial("tcp4", s.Addr())
 	assert.Error(t, err, "the listener is closed")
 }
