@@ -31,13 +31,14 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // The child's partner: Start hands it the two pipe ends as fds 3 and 4.
 const pipeEchoFunc = "bench.pipeEcho"
 
 func init() {
-	multiprocessing.Register(pipeEchoFunc, func([]byte) ([]byte, error) {
+	pool.Register(pipeEchoFunc, func([]byte) ([]byte, error) {
 		return nil, pipeEcho(3, 4)
 	})
 }

@@ -3,7 +3,7 @@ package hybrid
 // The process-pool architectures' worker side (H1, H3). Worker processes
 // are this same program re-executed (see the multiprocessing chapter), so
 // the functions they run are registered here, at package level, and
-// TestMain (or main) must call multiprocessing.ServeIfWorker first.
+// TestMain (or main) must call pool.ServeIfWorker first.
 //
 //   - compute: the CPU half of one item, for the event loop's executor (H1).
 //   - fetchAndCompute: a whole batch of items, for the process pool whose
@@ -23,7 +23,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/concurrency-atlas/atlas/internal/workload"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 type computeArg struct {
@@ -33,7 +33,7 @@ type computeArg struct {
 	Crash   bool // fault injection: see kit.Crash
 }
 
-var compute = multiprocessing.Define("hybrid.compute", func(a computeArg) (int, error) {
+var compute = pool.Define("hybrid.compute", func(a computeArg) (int, error) {
 	crashIf(a.Crash)
 	return workload.Mix{FibBase: a.FibBase}.Compute(a.ID, a.Body)
 })
@@ -45,7 +45,7 @@ type batchArg struct {
 	CrashOn int // fault injection: the item whose fetch kills the worker, or -1
 }
 
-var fetchAndCompute = multiprocessing.Define("hybrid.fetchAndCompute", func(a batchArg) ([]int, error) {
+var fetchAndCompute = pool.Define("hybrid.fetchAndCompute", func(a batchArg) ([]int, error) {
 	client := &http.Client{Transport: &http.Transport{}}
 	defer client.CloseIdleConnections()
 	m := workload.Mix{FibBase: a.FibBase}

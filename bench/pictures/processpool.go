@@ -14,7 +14,7 @@ import (
 	"fmt"
 
 	"github.com/concurrency-atlas/atlas/internal/schedtrace"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // PoolFibs are the inputs the parent maps over the pool's two workers.
@@ -34,12 +34,12 @@ func PoolParentWaits() schedtrace.Scenario {
 		Run: func(stage *schedtrace.Stage) {
 			stage.Go("caller", func() {
 				ctx := context.Background()
-				pool, err := multiprocessing.NewPool(ctx, 2)
+				p, err := pool.New(ctx, 2)
 				if err != nil {
 					panic(fmt.Sprintf("starting the pool: %v", err))
 				}
-				defer pool.Close()
-				if _, err := multiprocessing.Fib.Map(ctx, pool, PoolFibs); err != nil {
+				defer p.Close()
+				if _, err := pool.Fib.Map(ctx, p, PoolFibs); err != nil {
 					panic(fmt.Sprintf("mapping over the pool: %v", err))
 				}
 			})

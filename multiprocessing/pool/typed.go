@@ -1,9 +1,9 @@
-package multiprocessing
-
 // Pools move bytes. Func puts types on top: arguments and results are
 // encoded as JSON, which every Go type with exported fields supports and
 // which a reader can see on the wire. JSON is not the cheapest encoding;
 // BenchmarkTaskPayload shows what serialising costs as the payload grows.
+
+package pool
 
 import (
 	"context"
