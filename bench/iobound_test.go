@@ -1,5 +1,3 @@
-package bench
-
 // Claims T3 and D1: "fast I/O → threads; slow I/O with many waits →
 // asyncio". Every model does the same 64 waits of three kinds: a 1 ms
 // timer (timer), a GET to a loopback server that answers at once
@@ -11,6 +9,8 @@ package bench
 // See:  tasks/s, to compare the models within one kind: on timer and
 //       loopbackSlow a model does as well as the waits it overlaps; on
 //       loopbackFast the wait is short and what a request costs counts too.
+
+package bench
 
 import (
 	"context"

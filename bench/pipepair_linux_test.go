@@ -1,7 +1,5 @@
 //go:build linux
 
-package bench
-
 // Claim F7, like for like: is a switch between processes dearer than one
 // between threads? BenchmarkRoundTrip's other entries each use a different
 // mechanism, so they cannot say. Here one ping-pong over two blocking
@@ -18,6 +16,8 @@ package bench
 //       -cpu 2: at GOMAXPROCS=1 the two threads of one process share one P
 //       and pay for handing it over at every trip, which a child with its
 //       own runtime does not.
+
+package bench
 
 import (
 	"context"

@@ -1,5 +1,3 @@
-package pictures
-
 // Claims M2 and F1, the parent's side: while a process pool computes, the
 // parent process has nothing to run. Its caller waits for the replies and
 // its Ps sit idle, because the work runs in other processes, which this
@@ -8,6 +6,8 @@ package pictures
 // Run: go test -run TestPoolParentWaitsWhileWorkersCompute ./bench/pictures/
 // In the picture: the pool starts (its spawner goroutine in system calls),
 // then the caller blocks until all four results are back.
+
+package pictures
 
 import (
 	"context"
