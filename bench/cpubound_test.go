@@ -11,7 +11,7 @@ import (
 
 	"github.com/concurrency-atlas/atlas/eventloop"
 	"github.com/concurrency-atlas/atlas/internal/workload"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 	"github.com/concurrency-atlas/atlas/threading"
 )
 
@@ -22,26 +22,26 @@ var cpuJob = []int{30, 30, 30, 30}
 // models that need one.
 type cpuModel struct {
 	name string
-	run  func(ctx context.Context, pool *multiprocessing.Pool, ns []int) ([]int, error)
+	run  func(ctx context.Context, p *pool.Pool, ns []int) ([]int, error)
 }
 
 var cpuModels = []cpuModel{
-	{"serial", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
+	{"serial", func(_ context.Context, _ *pool.Pool, ns []int) ([]int, error) {
 		return threading.FibSerial(ns), nil
 	}},
-	{"goroutines", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
+	{"goroutines", func(_ context.Context, _ *pool.Pool, ns []int) ([]int, error) {
 		return threading.FibGoroutines(ns), nil
 	}},
-	{"workerPool", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
+	{"workerPool", func(_ context.Context, _ *pool.Pool, ns []int) ([]int, error) {
 		return fibWorkerPool(ns, runtime.GOMAXPROCS(0)), nil
 	}},
-	{"processPool", func(ctx context.Context, pool *multiprocessing.Pool, ns []int) ([]int, error) {
-		return multiprocessing.Fib.Map(ctx, pool, ns)
+	{"processPool", func(ctx context.Context, p *pool.Pool, ns []int) ([]int, error) {
+		return pool.Fib.Map(ctx, p, ns)
 	}},
-	{"eventLoop", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
+	{"eventLoop", func(_ context.Context, _ *pool.Pool, ns []int) ([]int, error) {
 		return fibOnLoop(ns, nil)
 	}},
-	{"eventLoopExecutor", func(_ context.Context, _ *multiprocessing.Pool, ns []int) ([]int, error) {
+	{"eventLoopExecutor", func(_ context.Context, _ *pool.Pool, ns []int) ([]int, error) {
 		return fibOnLoop(ns, eventloop.InGoroutines(func(_ context.Context, n int) (int, error) { return workload.Fib(n), nil }))
 	}},
 }
@@ -87,21 +87,21 @@ func fibOnLoop(ns []int, ex eventloop.Executor[int, int]) ([]int, error) {
 	})
 }
 
-func newPool(tb testing.TB, workers int) *multiprocessing.Pool {
+func newPool(tb testing.TB, workers int) *pool.Pool {
 	tb.Helper()
-	pool, err := multiprocessing.NewPool(context.Background(), workers)
+	p, err := pool.New(context.Background(), workers)
 	require.NoError(tb, err)
-	tb.Cleanup(func() { assert.NoError(tb, pool.Close()) })
-	return pool
+	tb.Cleanup(func() { assert.NoError(tb, p.Close()) })
+	return p
 }
 
 func TestEveryCPUModelComputesTheSameAnswer(t *testing.T) {
-	pool := newPool(t, 2)
+	p := newPool(t, 2)
 	ns := []int{10, 15, 20, 5}
 	want := []int{55, 610, 6765, 5}
 	for _, m := range cpuModels {
 		t.Run(m.name, func(t *testing.T) {
-			got, err := m.run(t.Context(), pool, slices.Clone(ns))
+			got, err := m.run(t.Context(), p, slices.Clone(ns))
 			require.NoError(t, err)
 			assert.Equal(t, want, got)
 		})
@@ -117,14 +117,14 @@ func TestEveryCPUModelComputesTheSameAnswer(t *testing.T) {
 // GOMAXPROCS the previous run left behind, which would mislabel the very
 // column this benchmark is about.
 func BenchmarkCPUBound(b *testing.B) {
-	pool := newPool(b, 2)
+	p := newPool(b, 2)
 	serial := map[int]float64{}
 	for _, m := range cpuModels {
 		b.Run(m.name, func(b *testing.B) {
 			ctx := context.Background()
 			cpu := startCPU()
 			for range b.N {
-				if _, err := m.run(ctx, pool, cpuJob); err != nil {
+				if _, err := m.run(ctx, p, cpuJob); err != nil {
 					b.Fatal(err)
 				}
 			}

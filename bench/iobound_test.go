@@ -1,5 +1,3 @@
-package bench
-
 // Claims T3 and D1: "fast I/O → threads; slow I/O with many waits →
 // asyncio". Every model does the same 64 waits of three kinds: a 1 ms
 // timer (timer), a GET to a loopback server that answers at once
@@ -11,6 +9,8 @@ package bench
 // See:  tasks/s, to compare the models within one kind: on timer and
 //       loopbackSlow a model does as well as the waits it overlaps; on
 //       loopbackFast the wait is short and what a request costs counts too.
+
+package bench
 
 import (
 	"context"
@@ -27,7 +27,7 @@ import (
 
 	"github.com/concurrency-atlas/atlas/eventloop"
 	"github.com/concurrency-atlas/atlas/internal/workload"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // The I/O-bound job: many waits and next to no computing.
@@ -43,13 +43,13 @@ const (
 // working through the ephemeral ports.
 var ioClient = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: ioTasks}}
 
-var wait = multiprocessing.Define("bench.wait", func(d time.Duration) (bool, error) {
+var wait = pool.Define("bench.wait", func(d time.Duration) (bool, error) {
 	return true, workload.SimulatedIO(context.Background(), d)
 })
 
 // fetch is one GET done by a pool worker: it gets the URL, fetches it
 // with its own client and returns the body.
-var fetch = multiprocessing.Define("bench.fetch", func(url string) (string, error) {
+var fetch = pool.Define("bench.fetch", func(url string) (string, error) {
 	return workload.Fetch(context.Background(), ioClient, url)
 })
 
@@ -59,7 +59,7 @@ var fetch = multiprocessing.Define("bench.fetch", func(url string) (string, erro
 type ioKind struct {
 	block  func(ctx context.Context, i int) error
 	onLoop func(ctx context.Context, co *eventloop.Coro, i int) error
-	onPool func(ctx context.Context, pool *multiprocessing.Pool, n int) error
+	onPool func(ctx context.Context, p *pool.Pool, n int) error
 }
 
 // ioKinds builds each kind for one test or benchmark. A loopback kind
@@ -79,8 +79,8 @@ func timerIO(d time.Duration) ioKind {
 		onLoop: func(_ context.Context, co *eventloop.Coro, _ int) error {
 			return co.Sleep(d)
 		},
-		onPool: func(ctx context.Context, pool *multiprocessing.Pool, n int) error {
-			done, err := wait.Map(ctx, pool, slices.Repeat([]time.Duration{d}, n))
+		onPool: func(ctx context.Context, p *pool.Pool, n int) error {
+			done, err := wait.Map(ctx, p, slices.Repeat([]time.Duration{d}, n))
 			if err == nil && (len(done) != n || slices.Contains(done, false)) {
 				err = fmt.Errorf("%d waits asked, %v done", n, done)
 			}
@@ -111,12 +111,12 @@ func loopbackIO(tb testing.TB, cfg workload.ServerConfig) ioKind {
 			_, err := eventloop.ToThread(co, func() (bool, error) { return true, get(ctx, i) })
 			return err
 		},
-		onPool: func(ctx context.Context, pool *multiprocessing.Pool, n int) error {
+		onPool: func(ctx context.Context, p *pool.Pool, n int) error {
 			urls := make([]string, n)
 			for i := range urls {
 				urls[i] = srv.ItemURL(i)
 			}
-			bodies, err := fetch.Map(ctx, pool, urls)
+			bodies, err := fetch.Map(ctx, p, urls)
 			if err != nil {
 				return err
 			}
@@ -139,11 +139,11 @@ func checkItem(i int, body string) error {
 
 type ioModel struct {
 	name string
-	run  func(ctx context.Context, pool *multiprocessing.Pool, kind ioKind, n int) error
+	run  func(ctx context.Context, p *pool.Pool, kind ioKind, n int) error
 }
 
 var ioModels = []ioModel{
-	{"serial", func(ctx context.Context, _ *multiprocessing.Pool, kind ioKind, n int) error {
+	{"serial", func(ctx context.Context, _ *pool.Pool, kind ioKind, n int) error {
 		for i := range n {
 			if err := kind.block(ctx, i); err != nil {
 				return err
@@ -151,7 +151,7 @@ var ioModels = []ioModel{
 		}
 		return nil
 	}},
-	{"goroutines", func(ctx context.Context, _ *multiprocessing.Pool, kind ioKind, n int) error {
+	{"goroutines", func(ctx context.Context, _ *pool.Pool, kind ioKind, n int) error {
 		var wg sync.WaitGroup
 		errs := make([]error, n)
 		for i := range n {
@@ -160,7 +160,7 @@ var ioModels = []ioModel{
 		wg.Wait()
 		return firstError(errs)
 	}},
-	{"boundedPool", func(ctx context.Context, _ *multiprocessing.Pool, kind ioKind, n int) error {
+	{"boundedPool", func(ctx context.Context, _ *pool.Pool, kind ioKind, n int) error {
 		var g errgroup.Group
 		g.SetLimit(8)
 		for i := range n {
@@ -168,7 +168,7 @@ var ioModels = []ioModel{
 		}
 		return g.Wait()
 	}},
-	{"eventLoop", func(ctx context.Context, _ *multiprocessing.Pool, kind ioKind, n int) error {
+	{"eventLoop", func(ctx context.Context, _ *pool.Pool, kind ioKind, n int) error {
 		_, err := eventloop.Run(eventloop.New(), func(co *eventloop.Coro) ([]bool, error) {
 			tasks := make([]eventloop.Awaitable[bool], n)
 			for i := range tasks {
@@ -180,8 +180,8 @@ var ioModels = []ioModel{
 		})
 		return err
 	}},
-	{"processPool", func(ctx context.Context, pool *multiprocessing.Pool, kind ioKind, n int) error {
-		return kind.onPool(ctx, pool, n)
+	{"processPool", func(ctx context.Context, p *pool.Pool, kind ioKind, n int) error {
+		return kind.onPool(ctx, p, n)
 	}},
 }
 
@@ -196,13 +196,13 @@ func firstError(errs []error) error {
 
 // Every model finishes a small job of every kind, with the right answers.
 func TestEveryIOModelFinishesItsWaits(t *testing.T) {
-	pool := newPool(t, 2)
+	p := newPool(t, 2)
 	for _, k := range ioKinds {
 		t.Run(k.name, func(t *testing.T) {
 			kind := k.make(t)
 			for _, m := range ioModels {
 				t.Run(m.name, func(t *testing.T) {
-					require.NoError(t, m.run(t.Context(), pool, kind, 6))
+					require.NoError(t, m.run(t.Context(), p, kind, 6))
 				})
 			}
 		})
@@ -211,11 +211,11 @@ func TestEveryIOModelFinishesItsWaits(t *testing.T) {
 
 // And a failed GET is not lost on the way back, whichever model made it.
 func TestEveryIOModelReportsAFailedGet(t *testing.T) {
-	pool := newPool(t, 2)
+	p := newPool(t, 2)
 	kind := loopbackIO(t, workload.ServerConfig{Fail: func(id int) bool { return id == 3 }})
 	for _, m := range ioModels {
 		t.Run(m.name, func(t *testing.T) {
-			assert.ErrorContains(t, m.run(t.Context(), pool, kind, 6), "500")
+			assert.ErrorContains(t, m.run(t.Context(), p, kind, 6), "500")
 		})
 	}
 }
@@ -226,7 +226,7 @@ func TestEveryIOModelReportsAFailedGet(t *testing.T) {
 // per worker process for the pool, whose workers take one task at a time;
 // and, once the waits are short, what each request costs to make.
 func BenchmarkIOBound(b *testing.B) {
-	pool := newPool(b, 2)
+	p := newPool(b, 2)
 	for _, k := range ioKinds {
 		b.Run(k.name, func(b *testing.B) {
 			kind := k.make(b)
@@ -235,7 +235,7 @@ func BenchmarkIOBound(b *testing.B) {
 					ctx := context.Background()
 					cpu := startCPU()
 					for b.Loop() {
-						if err := m.run(ctx, pool, kind, ioTasks); err != nil {
+						if err := m.run(ctx, p, kind, ioTasks); err != nil {
 							b.Fatal(err)
 						}
 					}

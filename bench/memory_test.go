@@ -16,6 +16,7 @@ import (
 	"github.com/concurrency-atlas/atlas/internal/memstat"
 	"github.com/concurrency-atlas/atlas/internal/scene"
 	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 	"github.com/concurrency-atlas/atlas/threading"
 )
 
@@ -86,13 +87,13 @@ func parkedBytes(tb testing.TB, model string) float64 {
 // idleWorkerRSS is the resident memory of an idle pool worker process,
 // averaged over the pool: its whole runtime and its share of the binary.
 func idleWorkerRSS(ctx context.Context, workers int) (float64, error) {
-	pool, err := multiprocessing.NewPool(ctx, workers)
+	p, err := pool.New(ctx, workers)
 	if err != nil {
 		return 0, err
 	}
-	defer pool.Close()
+	defer p.Close()
 	var total int64
-	for _, pid := range pool.PIDs() {
+	for _, pid := range p.PIDs() {
 		rss, err := multiprocessing.ResidentMemory(pid)
 		if err != nil {
 			return 0, err

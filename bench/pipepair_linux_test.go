@@ -1,7 +1,5 @@
 //go:build linux
 
-package bench
-
 // Claim F7, like for like: is a switch between processes dearer than one
 // between threads? BenchmarkRoundTrip's other entries each use a different
 // mechanism, so they cannot say. Here one ping-pong over two blocking
@@ -19,6 +17,8 @@ package bench
 //       and pay for handing it over at every trip, which a child with its
 //       own runtime does not.
 
+package bench
+
 import (
 	"context"
 	"encoding/binary"
@@ -31,13 +31,14 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // The child's partner: Start hands it the two pipe ends as fds 3 and 4.
 const pipeEchoFunc = "bench.pipeEcho"
 
 func init() {
-	multiprocessing.Register(pipeEchoFunc, func([]byte) ([]byte, error) {
+	pool.Register(pipeEchoFunc, func([]byte) ([]byte, error) {
 		return nil, pipeEcho(3, 4)
 	})
 }

@@ -9,11 +9,12 @@ import (
 
 	"github.com/concurrency-atlas/atlas/eventloop"
 	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 	"github.com/concurrency-atlas/atlas/threading"
 )
 
 func init() {
-	multiprocessing.Register("bench.noop", func([]byte) ([]byte, error) { return nil, nil })
+	pool.Register("bench.noop", func([]byte) ([]byte, error) { return nil, nil })
 }
 
 // startJoinProcess starts a worker process that runs a function doing

@@ -8,7 +8,7 @@ import (
 	"net/http"
 
 	"github.com/concurrency-atlas/atlas/internal/workload"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // kit is what an architecture may use: the HTTP client and the loopback
@@ -18,7 +18,7 @@ import (
 type kit struct {
 	Client *http.Client
 	Server *workload.Server
-	Pool   *multiprocessing.Pool
+	Pool   *pool.Pool
 	// Crash, if set, injects a fault as the server's Fail hook does: the
 	// worker process that handles an item for which it says true kills
 	// itself with SIGKILL, as if the kernel's OOM killer had struck.

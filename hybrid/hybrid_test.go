@@ -10,7 +10,7 @@ import (
 
 	"github.com/concurrency-atlas/atlas/internal/child"
 	"github.com/concurrency-atlas/atlas/internal/workload"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // testMix is small and quick: the point of the tests is the answer, not
@@ -28,12 +28,12 @@ func newKitWith(t *testing.T, a architecture, cfg workload.ServerConfig) kit {
 	client := &http.Client{Transport: &http.Transport{}}
 	env := kit{Client: client, Server: s}
 	if a.NeedsPool {
-		pool, err := multiprocessing.NewPool(t.Context(), 2)
+		p, err := pool.New(t.Context(), 2)
 		require.NoError(t, err)
-		env.Pool = pool
+		env.Pool = p
 		t.Cleanup(func() {
-			pids := pool.PIDs()
-			assert.NoError(t, pool.Close())
+			pids := p.PIDs()
+			assert.NoError(t, p.Close())
 			for _, pid := range pids {
 				assert.False(t, child.Alive(pid), "worker %d outlived its pool", pid)
 			}
@@ -106,7 +106,7 @@ func TestAWorkerKilledMidRunReachesTheCaller(t *testing.T) {
 			env.Crash = func(id int) bool { return id == 7 }
 			before := env.Pool.PIDs()
 			got, err := a.Run(t.Context(), env, testMix)
-			var died *multiprocessing.WorkerDiedError
+			var died *pool.WorkerDiedError
 			require.ErrorAs(t, err, &died)
 			assert.Contains(t, before, died.PID, "the error names a worker of the pool")
 			t.Logf("the caller got: %v", err)

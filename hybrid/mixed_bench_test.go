@@ -23,22 +23,22 @@ import (
 	"testing"
 
 	"github.com/concurrency-atlas/atlas/internal/workload"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 func BenchmarkMixed(b *testing.B) {
-	pool, err := multiprocessing.NewPool(context.Background(), 2)
+	p, err := pool.New(context.Background(), 2)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer pool.Close()
+	defer p.Close()
 	for _, m := range workload.Mixes {
 		b.Run(m.Name, func(b *testing.B) {
 			s := m.Serve(nil)
 			defer s.Close()
 			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: m.Items}}
 			defer client.CloseIdleConnections()
-			env := kit{Client: client, Server: s, Pool: pool}
+			env := kit{Client: client, Server: s, Pool: p}
 			serial := map[int]float64{}
 			for _, a := range architectures() {
 				b.Run(a.Name, func(b *testing.B) {

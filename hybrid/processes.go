@@ -2,7 +2,7 @@
 // (H1) or with goroutines inside each worker for its own I/O (H3). Worker
 // processes are this same program started again (see the multiprocessing
 // chapter), so the functions they run are registered here, at package
-// level, and main must call multiprocessing.ServeIfWorker first (a test
+// level, and main must call pool.ServeIfWorker first (a test
 // binary does, through scene.Main in TestMain).
 //
 //   - compute: the CPU half of one item, for the event loop's process-pool
@@ -30,7 +30,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/concurrency-atlas/atlas/internal/workload"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 type computeArg struct {
@@ -46,7 +46,7 @@ func computeItem(a computeArg) (int, error) {
 	return workload.Mix{FibBase: a.FibBase}.Compute(a.ID, a.Body)
 }
 
-var compute = multiprocessing.Define("hybrid.compute", func(a computeArg) (int, error) {
+var compute = pool.Define("hybrid.compute", func(a computeArg) (int, error) {
 	crashIf(a.Crash)
 	return computeItem(a)
 })
@@ -58,7 +58,7 @@ type batchArg struct {
 	CrashOn int // fault injection: the item whose fetch kills the worker, or -1
 }
 
-var fetchAndCompute = multiprocessing.Define("hybrid.fetchAndCompute", func(a batchArg) ([]int, error) {
+var fetchAndCompute = pool.Define("hybrid.fetchAndCompute", func(a batchArg) ([]int, error) {
 	client := &http.Client{Transport: &http.Transport{}}
 	defer client.CloseIdleConnections()
 	m := workload.Mix{FibBase: a.FibBase}

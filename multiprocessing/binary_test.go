@@ -1,11 +1,11 @@
-package multiprocessing_test
-
 // The re-exec pattern must work wherever the program runs from, not only
 // in a test binary: a built executable and `go run` (which runs a binary
 // from a temporary directory) both start their workers from
 // os.Executable.
 //
-// Run:  go test -run TestPoolWorksFrom ./multiprocessing/
+//	go test -run TestPoolWorksFrom ./multiprocessing/
+
+package multiprocessing_test
 
 import (
 	"os/exec"

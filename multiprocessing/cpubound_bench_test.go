@@ -1,21 +1,21 @@
-package multiprocessing_test
-
 // Claim M2: processes give parallelism for CPU-bound work. Four Fibonacci
 // tasks run one after another (serial), on four goroutines, and on a warm
 // pool of two worker processes. Every sub-benchmark reports its speedup
 // over a serial run timed at the start of the same benchmark.
 //
-// Run:  go test -run '^$' -bench CPUBound -cpu 1,2 ./multiprocessing/
-// See:  on 2 cores both speed up, and goroutines do at least as well as
-//       the pool, which pays for pipes, JSON and worker wake-ups and buys
-//       isolation, not speed (the committed report has the figures). At
-//       -cpu 1 goroutines fall back to 1x while the pool's workers, each a
-//       process with its own GOMAXPROCS, still use both cores.
-//       parent-cpu-ns/op is what the parent burns per Map just handing out
-//       tasks and collecting results; it runs on the workers' CPUs.
-//       idle-ns/op is how long, per Map, the workers sat waiting before
-//       their first task and between one task and the next, summed over
-//       workers: time lost to the parent or to the kernel's placement.
+//	go test -run '^$' -bench CPUBound -cpu 1,2 ./multiprocessing/
+//
+// You will see on 2 cores both speed up, and goroutines do at least as well
+// as the pool, which pays for pipes, JSON and worker wake-ups and buys
+// isolation, not speed (the committed report has the figures). At -cpu 1
+// goroutines fall back to 1x while the pool's workers, each a process with
+// its own GOMAXPROCS, still use both cores. parent-cpu-ns/op is what the
+// parent burns per Map just handing out tasks and collecting results; it
+// runs on the workers' CPUs. idle-ns/op is how long, per Map, the workers
+// sat waiting before their first task and between one task and the next,
+// summed over workers: time lost to the parent or to the kernel's placement.
+
+package multiprocessing_test
 
 import (
 	"context"
@@ -27,7 +27,7 @@ import (
 	"time"
 
 	"github.com/concurrency-atlas/atlas/internal/workload"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 const (
@@ -88,11 +88,11 @@ func BenchmarkCPUBound(b *testing.B) {
 	// processPoolPinned keeps each worker on a CPU of its own.
 	for _, variant := range []struct {
 		name string
-		opts []multiprocessing.Option
+		opts []pool.Option
 	}{
 		{"processPool", nil},
-		{"processPoolNoPrefetch", []multiprocessing.Option{multiprocessing.WithPrefetch(0)}},
-		{"processPoolPinned", []multiprocessing.Option{multiprocessing.WithCPUAffinity()}},
+		{"processPoolNoPrefetch", []pool.Option{pool.WithPrefetch(0)}},
+		{"processPoolPinned", []pool.Option{pool.WithCPUAffinity()}},
 	} {
 		b.Run(variant.name, func(b *testing.B) {
 			benchmarkPool(b, variant.opts)
@@ -109,7 +109,7 @@ type span struct {
 }
 
 // timedFib is workload.Fib that also says when and where it ran.
-var timedFib = multiprocessing.Define("bench/timed-fib", func(n int) (span, error) {
+var timedFib = pool.Define("bench/timed-fib", func(n int) (span, error) {
 	start := time.Now().UnixNano()
 	keepFib(workload.Fib(n))
 	return span{PID: os.Getpid(), Start: start, End: time.Now().UnixNano()}, nil
@@ -135,12 +135,12 @@ func idleTime(mapStart int64, spans []span) time.Duration {
 	return time.Duration(idle)
 }
 
-func benchmarkPool(b *testing.B, opts []multiprocessing.Option) {
-	pool, err := multiprocessing.NewPool(context.Background(), 2, opts...)
+func benchmarkPool(b *testing.B, opts []pool.Option) {
+	p, err := pool.New(context.Background(), 2, opts...)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer pool.Close()
+	defer p.Close()
 	inputs := make([]int, cpuTasks)
 	for i := range inputs {
 		inputs[i] = cpuFibN
@@ -150,7 +150,7 @@ func benchmarkPool(b *testing.B, opts []multiprocessing.Option) {
 	var idle time.Duration
 	for range b.N {
 		start := time.Now().UnixNano()
-		spans, err := timedFib.Map(context.Background(), pool, inputs)
+		spans, err := timedFib.Map(context.Background(), p, inputs)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,14 +1,14 @@
 //go:build linux
 
-package multiprocessing_test
-
 // Claim M6, the Linux detail: the parent-death signal follows the thread
 // that forked the child, not the process. The broken version forks from a
 // goroutine whose thread then ends, and its healthy child is killed with
 // the parent still alive. The fix, the pool's spawner, forks from a thread
 // that lives as long as the pool.
 //
-// Run:  go test -run 'DeathSignal|Outlives' ./multiprocessing/
+//	go test -run 'DeathSignal|Outlives' ./multiprocessing/
+
+package multiprocessing_test
 
 import (
 	"os"
@@ -23,6 +23,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // onDyingThread runs fn on an OS thread that ends when fn returns, and
@@ -80,16 +81,16 @@ func TestDeathSignalFollowsTheForkingThread(t *testing.T) {
 }
 
 func TestPoolOutlivesTheThreadThatStartedIt(t *testing.T) {
-	var pool *multiprocessing.Pool
+	var p *pool.Pool
 	onDyingThread(t, func() (err error) {
-		pool, err = multiprocessing.NewPool(t.Context(), 2)
+		p, err = pool.New(t.Context(), 2)
 		return err
 	})
-	defer pool.Close()
-	pids := pool.PIDs()
+	defer p.Close()
+	pids := p.PIDs()
 
-	got, err := multiprocessing.Fib.Map(t.Context(), pool, []int{10, 20})
+	got, err := pool.Fib.Map(t.Context(), p, []int{10, 20})
 	require.NoError(t, err)
 	assert.Equal(t, []int{55, 6765}, got)
-	assert.Equal(t, pids, pool.PIDs(), "no worker was killed and replaced")
+	assert.Equal(t, pids, p.PIDs(), "no worker was killed and replaced")
 }

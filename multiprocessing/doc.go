@@ -1,6 +1,8 @@
 // Package multiprocessing is the chapter on real operating-system
 // processes: starting and joining them, a pool of reusable workers, the
-// ways processes talk, what they cost, and how to leave none behind.
+// ways processes talk, what they cost, and how to leave none behind. The
+// pool itself, a library that programs can use, is package ./pool; this
+// chapter is the lesson it serves.
 //
 // # Re-executing instead of forking
 //
@@ -8,85 +10,49 @@
 // copies only the calling thread, and a Go program is many threads (the
 // scheduler, the garbage collector, timers) whose locks the copy would
 // inherit mid-use. A Go worker is therefore the same executable started
-// again with a marker in its environment. One call, first thing in main
-// or TestMain, turns such a process into a worker and never returns there;
-// everywhere else it returns at once (worker.go). In a program:
+// again with a marker in its environment, and one call first thing in
+// main turns such a process into a worker that never returns there:
 //
 //	func main() {
-//		multiprocessing.ServeIfWorker()
+//		pool.ServeIfWorker()
 //		// the program itself, which a worker never reaches
 //	}
 //
-// and in a package whose tests start workers:
+// In a test binary the same call is part of scene.Main, the one line of
+// every TestMain in Atlas. A program that forgets it runs its own code
+// twice: the worker is the same program, so it runs main again (a test
+// binary, its whole suite) instead of the function. Nothing stops that
+// second run; the parent hears of it afterwards, when pool.New or Join
+// returns pool.ErrNotWorker (TestStartNoticesAMissingServeIfWorker).
 //
-//	func TestMain(m *testing.M) {
-//		multiprocessing.ServeIfWorker()
-//		goleak.VerifyTestMain(m) // or os.Exit(m.Run())
-//	}
-//
-// Atlas's own TestMain (main_test.go) puts one more call between the two:
-// its child scenes, the demonstrations that must crash or hang in a
-// process of their own, are dispatched there too, by the module's internal
-// scene package.
-//
-// A program that forgets the call runs its own code twice: the worker is
-// the same program, so it runs main again (a test binary, its whole suite)
-// instead of the function. Nothing stops that second run; the parent only
-// hears of it afterwards, when NewPool or Join returns ErrNotWorker
-// (TestStartNoticesAMissingServeIfWorker).
-//
-// Functions are registered by name at package level (Register, or Define
-// for typed ones), so a freshly started worker knows them too. This works
-// from a test binary, a built binary and `go run` alike
+// Functions are registered by name at package level (pool.Register, or
+// pool.Define for typed ones), so a freshly started worker knows them too.
+// This works from a test binary, a built binary and `go run` alike
 // (TestPoolWorksFromABuiltBinaryAndGoRun, cmd/poolmap).
 //
-// # The chapter, in order
+// # Reading order
 //
-//  1. Start and join (M1, process.go): Start runs one function in a new
+// Each file says what to run and what you will see.
+//
+//  1. Start and join (M1): process.go. Start runs one function in a new
 //     process; Join collects its pid, exit status and output.
 //     Example_startJoin is the material's three-process example.
-//  2. A pool (M5, pool.go, dispatch.go, future.go, typed.go): NewPool
-//     keeps n workers, NewPool(ctx, CPUs()) one per CPU the process may
-//     use, as Python's Pool() does; Submit returns a Future; Map keeps
-//     input order; Close drains, then stops; Terminate kills. A busy
-//     worker holds one more task in its pipe, so it never waits for the
-//     parent between two tasks (prefetch_test.go says what that may and
-//     may not cost). WithCPUAffinity pins each worker to a CPU of its own
-//     (affinity_linux.go). ExampleFunc_Map is the material's
-//     Pool.map(fib, [28, 30, 32]). Messages are length-prefixed frames over
-//     pipes (frame.go) holding a small hand-made envelope (message.go);
-//     FuzzReadFrame feeds the decoder garbage.
-//  3. Failure is reported, nothing is lost (F6, errors.go): a panic, a
-//     returned error, a worker killed mid-task, an unknown function, an
-//     undecodable argument or result and an oversized frame each fail one
-//     task with a typed error; the pool replaces dead workers and finishes
-//     the rest, including the tasks that were waiting in a dead worker's
-//     pipe. TestPoolSoakUnderRandomKills holds it to that over thousands
-//     of tasks while workers are killed at random. A mistake in Register
-//     or Define (a nil function, a bad or reused name) is refused at init
-//     with a panic of ErrBadRegistration, before any worker could run it.
-//  4. No orphans (M6, spawn.go, cleanup_test.go): Close, Terminate, a
-//     cancelled context and a parent killed with SIGKILL all leave no
-//     worker behind. On Linux the parent-death signal kills busy workers;
-//     everywhere a worker exits when its input pipe closes. The signal is
-//     tied to the forking thread, so a pool forks from one locked thread
-//     (TestDeathSignalFollowsTheForkingThread shows the trap).
-//  5. Isolation (F2, isolation_test.go): a worker's package variables are
-//     its own; only messages, or an explicit shared mapping, cross.
-//  6. Ways to talk (M3, ipc.go, ipc_unix.go, shm_linux.go): pipes, a Unix
-//     domain socket pair, and a memfd page mapped by several processes that
-//     add to one counter atomically and reach the exact total.
-//  7. Costs (M2, M4, F7, the *_bench_test.go files): BenchmarkSpawnJoin,
-//     BenchmarkRoundTrip, BenchmarkCPUBound, BenchmarkWorkerMemory and
-//     BenchmarkTaskPayload. Two of their sub-benchmarks are not Go's cost
-//     but the machine's floor, measured in the same run: SpawnJoin/binTrue
-//     starts a tiny C program, RoundTrip/rawPipe bounces bytes over
-//     blocking pipes between two locked threads. The pipe peer's pipes are
-//     blocking too, which brings it to that floor; the pool's are not,
-//     because a thread blocked in read(2) for a whole task keeps the
-//     runtime's monitor thread busy on CPUs the workers need
-//     (pipe_unix.go). For the same reason the pool reads and writes its
-//     pipes with raw system calls on Linux (quietpipe_linux.go).
+//  2. The pool's map (M5): poolmap.go. Example_poolMap is the material's
+//     Pool.map(fib, [28, 30, 32]), on workers that are started once and
+//     reused.
+//  3. Failure (F6): failure.go. A panic, an error or a killed worker
+//     costs one task; the pool replaces the worker and finishes the rest.
+//  4. No orphans (M6): orphans.go. Close, Terminate, a cancelled context
+//     and a parent killed with SIGKILL all leave no worker behind, and the
+//     parent-death signal's trap is shown, then avoided.
+//  5. Isolation (F2, M7): isolation_test.go and ownruntime_linux_test.go.
+//     A worker's package variables are its own, and so is its whole Go
+//     runtime; only messages, or an explicit shared mapping, cross.
+//  6. Ways to talk (M3): ipc.go, ipc_unix.go, shm_linux.go. Pipes, a Unix
+//     domain socket pair, and a memfd page mapped by several processes
+//     that add to one counter atomically and reach the exact total.
+//  7. Costs (M2, M4, F7): costs.go and the *_bench_test.go files, each
+//     measured next to the machine's floor in the same run.
 //
 // # The verdict for Go
 //
@@ -98,7 +64,9 @@
 // process buys in Go is isolation: its own memory, and a crash (a panic, a
 // kill, a runaway allocation) that costs one task instead of the program.
 //
-// Picture drawn from a runtime trace of the parent, in testdata/pictures
-// at the module root: m2-pool-parent.svg (the parent's Ps idle while its
-// workers compute in other processes).
+// # Pictures
+//
+// Drawn from a runtime trace of the parent, in testdata/pictures at the
+// module root: m2-pool-parent.svg (the parent's Ps idle while its workers
+// compute in other processes).
 package multiprocessing

@@ -7,22 +7,6 @@ import (
 	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
-// The material's Pool.map(fib, [28, 30, 32]): two worker processes, three
-// inputs, results in input order.
-func ExampleFunc_Map() {
-	ctx := context.Background()
-	pool, err := multiprocessing.NewPool(ctx, 2)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer pool.Close()
-
-	results, err := multiprocessing.Fib.Map(ctx, pool, []int{28, 30, 32})
-	fmt.Println(results, err)
-	// Output: [317811 832040 2178309] <nil>
-}
-
 // Three processes, each running one task, and a parent that joins them
 // all: the material's first process example.
 func Example_startJoin() {

@@ -1,14 +1,14 @@
 //go:build unix
 
-package multiprocessing
-
 // How Join tells a worker from a program that never called ServeIfWorker.
 // Start gives the child one more pipe, and a worker's first act is to
-// write a hello frame into it, as a pool worker does on its reply pipe.
-// Join looks for that frame only after the child has exited, and without
+// write hello into it.
+// Join looks for it only after the child has exited, and without
 // waiting: whatever the child wrote is in the pipe by then, and a read
 // that waited for more could wait for ever, because the pipe's write end
 // is also held by any process that a forgetful program started in turn.
+
+package multiprocessing
 
 import (
 	"bytes"
@@ -20,13 +20,13 @@ import (
 func newHelloPipe() (r, w *os.File, err error) { return os.Pipe() }
 
 // helloSent reports whether r, the read end of a hello pipe whose writer
-// has exited, holds a hello frame.
+// has exited, holds hello.
 func helloSent(r *os.File) bool {
 	rc, err := r.SyscallConn()
 	if err != nil {
 		return false
 	}
-	want := helloFrame()
+	want := []byte(hello)
 	buf := make([]byte, len(want)+1)
 	var n int
 	var rerr error

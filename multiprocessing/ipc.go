@@ -1,15 +1,16 @@
-package multiprocessing
-
 // Claim M3: processes talk through pipes, sockets and shared memory. A Peer
 // is a child process at the other end of one of these: send it a number,
 // it answers with the number plus one. The answer proves the child did the
 // work; the round trip is what BenchmarkRoundTrip measures, next to the
 // same exchange between two goroutines over a channel.
 //
-// Run:  go test -run TestPeer ./multiprocessing/
-//       go test -run '^$' -bench RoundTrip -benchtime 2000x ./multiprocessing/
-// See:  every kind answers correctly; µs/roundtrip grows from channel to
-//       shared memory to pipe and socket.
+//	go test -run TestPeer ./multiprocessing/
+//	go test -run '^$' -bench RoundTrip -benchtime 2000x ./multiprocessing/
+//
+// You will see every kind answers correctly; µs/roundtrip grows from channel
+// to shared memory to pipe and socket.
+
+package multiprocessing
 
 import (
 	"context"
@@ -18,6 +19,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // Peer is a child process that answers v with v+1 over some kind of IPC.
@@ -29,7 +32,7 @@ type Peer interface {
 }
 
 func init() {
-	Register("atlas/stream-peer", func([]byte) ([]byte, error) {
+	pool.Register("atlas/stream-peer", func([]byte) ([]byte, error) {
 		return nil, answerStream(os.NewFile(3, "in"), os.NewFile(4, "out"))
 	})
 }

@@ -1,10 +1,10 @@
-package multiprocessing_test
-
 // Claim M3: processes communicate through pipes, sockets and shared
 // memory. Every kind of peer must answer correctly, and four processes
 // adding to one shared counter must reach the exact total.
 //
-// Run:  go test -run 'TestPeer|SharedCounter' ./multiprocessing/
+//	go test -run 'TestPeer|SharedCounter' ./multiprocessing/
+
+package multiprocessing_test
 
 import (
 	"context"

@@ -1,9 +1,9 @@
 //go:build unix
 
-package multiprocessing
-
 // A Unix domain socket pair is a pipe that goes both ways: one descriptor
 // per side, each readable and writable.
+
+package multiprocessing
 
 import (
 	"context"

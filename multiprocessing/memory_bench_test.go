@@ -1,18 +1,20 @@
-package multiprocessing_test
-
 // Claim M4: a process costs memory. Each iteration starts a pool of one
 // worker, reads the idle worker's resident set from /proc, and closes the
 // pool.
 //
-// Run:  go test -run '^$' -bench WorkerMemory -benchtime 20x ./multiprocessing/
-// See:  bytes/worker of a few megabytes: a whole Go runtime and the test
-//       binary's pages, against a few kilobytes for a goroutine.
+//	go test -run '^$' -bench WorkerMemory -benchtime 20x ./multiprocessing/
+//
+// You will see bytes/worker of a few megabytes: a whole Go runtime and the
+// test binary's pages, against a few kilobytes for a goroutine.
+
+package multiprocessing_test
 
 import (
 	"context"
 	"testing"
 
 	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 func BenchmarkWorkerMemory(b *testing.B) {
@@ -21,12 +23,12 @@ func BenchmarkWorkerMemory(b *testing.B) {
 	}
 	var total, n int64
 	for b.Loop() {
-		pool, err := multiprocessing.NewPool(context.Background(), 1)
+		p, err := pool.New(context.Background(), 1)
 		if err != nil {
 			b.Fatal(err)
 		}
-		rss, err := multiprocessing.ResidentMemory(pool.PIDs()[0])
-		pool.Close()
+		rss, err := multiprocessing.ResidentMemory(p.PIDs()[0])
+		p.Close()
 		if err != nil {
 			b.Fatal(err)
 		}

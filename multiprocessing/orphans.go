@@ -2,7 +2,7 @@
 // end (Close, Terminate, its context cancelled, the parent killed
 // outright) reaps or kills every worker it started.
 //
-//	go test -run 'Terminate|Cancel|Orphan|DeathSignal|Outlives' -v ./multiprocessing/
+//	go test -run 'Terminate|Cancel|Orphan|DeathSignal|Outlives' -v ./multiprocessing/...
 //
 // You will see each test ask the OS whether the worker pids still exist,
 // and find none. Linux adds the parent-death signal, which kills a worker
@@ -14,10 +14,3 @@
 // lives as long as the pool: internal/child's Forker.
 
 package multiprocessing
-
-import "github.com/concurrency-atlas/atlas/internal/child"
-
-// HasParentDeathSignal reports whether workers are killed by the kernel as
-// soon as their parent dies. Elsewhere a worker notices only when it next
-// reads its input pipe and finds it closed.
-const HasParentDeathSignal = child.HasParentDeathSignal

@@ -1,14 +1,15 @@
-package multiprocessing_test
-
 // Claim M7: every process has its own threads and its own interpreter
 // lock. In Go the nearest thing to that lock is GOMAXPROCS, and a worker
 // process has a whole Go runtime of its own: its own scheduler, sized from
 // its own CPU set, its own goroutines and threads, its own collector.
 //
-// Run:  go test -run OwnRuntime -v ./multiprocessing/
-// See:  a worker pinned to one CPU reports GOMAXPROCS 1 and NumCPU 1 while
-//       the parent's runtime still sees every CPU; the worker's goroutines
-//       and collections are counted by the worker alone.
+//	go test -run OwnRuntime -v ./multiprocessing/
+//
+// You will see a worker pinned to one CPU reports GOMAXPROCS 1 and NumCPU 1
+// while the parent's runtime still sees every CPU; the worker's goroutines
+// and collections are counted by the worker alone.
+
+package multiprocessing_test
 
 import (
 	"encoding/json"
@@ -20,7 +21,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/unix"
 
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/internal/testfuncs"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // ownRuntime is what a worker says about the runtime it runs on.
@@ -33,7 +35,7 @@ type ownRuntime struct {
 const parkedInWorker = 50
 
 func init() {
-	multiprocessing.Register("test/own-runtime", func([]byte) ([]byte, error) {
+	pool.Register("test/own-runtime", func([]byte) ([]byte, error) {
 		release := make(chan struct{})
 		parked := make(chan struct{})
 		for range parkedInWorker {
@@ -68,16 +70,16 @@ func TestEveryWorkerRunsItsOwnRuntime(t *testing.T) {
 	if runtime.NumCPU() < 2 {
 		t.Skip("needs two CPUs to show a worker seeing fewer than its parent")
 	}
-	pool := newPool(t, 1, multiprocessing.WithCPUAffinity())
+	p := testfuncs.NewPool(t, 1, pool.WithCPUAffinity())
 	parentGoroutines := runtime.NumGoroutine()
 
-	res, err := pool.Submit(t.Context(), "test/own-runtime", nil).Wait()
+	res, err := p.Submit(t.Context(), "test/own-runtime", nil).Wait()
 	require.NoError(t, err)
 	var w ownRuntime
 	require.NoError(t, json.Unmarshal(res, &w))
 
 	assert.NotEqual(t, os.Getpid(), w.PID, "the answer came from another process")
-	assert.Equal(t, pool.PIDs()[0], w.PID)
+	assert.Equal(t, p.PIDs()[0], w.PID)
 	assert.Equal(t, 1, w.GOMAXPROCS, "the worker's scheduler is sized from its own CPU set")
 	assert.Equal(t, 1, w.NumCPU)
 	var set unix.CPUSet

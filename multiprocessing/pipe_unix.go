@@ -1,7 +1,5 @@
 //go:build unix
 
-package multiprocessing
-
 // Why the pipe peer's pipes are blocking. os.Pipe returns non-blocking
 // pipes served by the netpoller: a read that finds the pipe empty fails
 // with EAGAIN, parks the goroutine, and the reply has to come back through
@@ -22,6 +20,8 @@ package multiprocessing
 // trade-off is latency for a ping-pong against throughput for real work,
 // and a pool is for real work. (Even an instant system call wakes a
 // sleeping sysmon; quietpipe_linux.go is how the pool avoids that too.)
+
+package multiprocessing
 
 import (
 	"os"

@@ -1,13 +1,15 @@
-package multiprocessing
-
 // Claim M1: processes are started and joined. Start launches one worker
 // process that runs a single registered function with the given argument
 // and exits; Join waits for it and collects its pid, exit status and
 // output. Nothing is shared: the argument goes in on stdin, the result
 // comes back on stdout.
 //
-// Run:  go test -run 'StartJoin|Example_startJoin' ./multiprocessing/
-// See:  three processes with three different pids, each exit status 0.
+//	go test -run 'StartJoin|Example_startJoin' ./multiprocessing/
+//
+// You will see three processes with three different pids, each exit status
+// 0.
+
+package multiprocessing
 
 import (
 	"bytes"
@@ -19,6 +21,7 @@ import (
 	"strconv"
 
 	"github.com/concurrency-atlas/atlas/internal/child"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // Process is a started worker process. Join it: until then its pid is held
@@ -51,7 +54,7 @@ type ProcessResult struct {
 // Join reports it if it does not.
 func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Process, error) {
 	if child.Unserved() {
-		return nil, ErrNotWorker
+		return nil, pool.ErrNotWorker
 	}
 	exe, err := os.Executable()
 	if err != nil {
@@ -123,7 +126,7 @@ func (p *Process) Join() (ProcessResult, error) {
 		return res, p.waitErr
 	}
 	if !p.served && res.ExitCode >= 0 {
-		return res, ErrNotWorker
+		return res, pool.ErrNotWorker
 	}
 	return res, nil
 }

@@ -1,9 +1,9 @@
-package multiprocessing_test
-
 // Claim M1: processes are started and joined; claim F6: a child that fails
 // or crashes is reported to the parent, which carries on.
 //
-// Run:  go test -run 'TestStart' ./multiprocessing/
+//	go test -run 'TestStart' ./multiprocessing/
+
+package multiprocessing_test
 
 import (
 	"bufio"
@@ -18,6 +18,7 @@ import (
 	"github.com/concurrency-atlas/atlas/internal/child"
 	"github.com/concurrency-atlas/atlas/internal/scene"
 	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/internal/testfuncs"
 )
 
 func TestStartJoinThreeProcesses(t *testing.T) {
@@ -33,7 +34,7 @@ func TestStartJoinThreeProcesses(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, 0, res.ExitCode)
 		assert.Equal(t, p.PID(), res.PID)
-		assert.Equal(t, p.PID(), mustAtoi(t, res.Stdout), "the child reports its own pid")
+		assert.Equal(t, p.PID(), testfuncs.MustAtoi(t, res.Stdout), "the child reports its own pid")
 		assert.False(t, seen[res.PID], "pid %d is not a new process", res.PID)
 		seen[res.PID] = true
 		assert.False(t, child.Alive(res.PID), "joined process %d still exists", res.PID)
@@ -49,7 +50,7 @@ func TestStartReportsHowAProcessEnded(t *testing.T) {
 	}{
 		{"test/fail", 1, "exit status 1", "refusing x\n"},
 		{"test/panic", 2, "exit status 2", "panic: boom: x"},
-		{"test/no-such-function", 3, "exit status 3", `multiprocessing: unknown function: "test/no-such-function"`},
+		{"test/no-such-function", 3, "exit status 3", `pool: unknown function: "test/no-such-function"`},
 	} {
 		t.Run(tc.fn, func(t *testing.T) {
 			p, err := multiprocessing.Start(t.Context(), tc.fn, []byte("x"))
@@ -92,7 +93,7 @@ func TestStartCancelledContextKillsTheProcess(t *testing.T) {
 func TestStartNoticesAMissingServeIfWorker(t *testing.T) {
 	res := scene.Program(t, "testdata/programs/unservedstart")
 	require.Equal(t, 0, res.ExitCode, res)
-	assert.Equal(t, "Join: multiprocessing: executable did not call ServeIfWorker\n"+
+	assert.Equal(t, "Join: pool: executable did not call ServeIfWorker\n"+
 		"child: exit status 0, stdout \"main ran again in the child: "+
-		"multiprocessing: executable did not call ServeIfWorker\\n\"\n", res.Stdout, res)
+		"pool: executable did not call ServeIfWorker\\n\"\n", res.Stdout, res)
 }

@@ -1,7 +1,5 @@
 //go:build unix
 
-package multiprocessing_test
-
 // The machine's own floor for a pipe round trip, measured by
 // BenchmarkRoundTrip/rawPipe: no framing, no pool, no netpoller, only
 // read(2) and write(2) on blocking pipes by two threads, each locked so
@@ -9,6 +7,8 @@ package multiprocessing_test
 // What is left is the kernel's wake-up of a sleeping thread, twice per
 // round trip, and on a virtual machine the hypervisor's wake-up of an idle
 // virtual CPU. Every other pipe figure is this plus what Go adds.
+
+package multiprocessing_test
 
 import (
 	"context"
@@ -20,12 +20,13 @@ import (
 	"syscall"
 
 	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 const rawPipePeer = "test/raw-pipe-peer"
 
 func init() {
-	multiprocessing.Register(rawPipePeer, func([]byte) ([]byte, error) {
+	pool.Register(rawPipePeer, func([]byte) ([]byte, error) {
 		runtime.LockOSThread()
 		var buf [8]byte
 		for {

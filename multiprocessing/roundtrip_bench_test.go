@@ -1,5 +1,3 @@
-package multiprocessing_test
-
 // Claims M3 and F7: a message to another process and back costs more than
 // one to another goroutine. Each sub-benchmark sends a number and waits for
 // the answer (the number plus one) from a warm partner:
@@ -16,13 +14,15 @@ package multiprocessing_test
 //	              and two goroutine hand-offs (caller to the worker's
 //	              goroutine and back)
 //
-// Run:  go test -run '^$' -bench RoundTrip ./multiprocessing/
-// See:  µs/roundtrip, smallest for channel and sharedMemory; rawPipe is
-//       what this machine allows any pipe, pipe lands close to it, and
-//       poolTask pays more again for its hand-offs: with an idle CPU each
-//       hand-off makes the Go scheduler wake a sleeping thread (on a
-//       virtual machine, an idle virtual CPU), which costs about as much
-//       as a pipe wake-up.
+//	go test -run '^$' -bench RoundTrip ./multiprocessing/
+//
+// You will see µs/roundtrip, smallest for channel and sharedMemory; rawPipe
+// is what this machine allows any pipe, pipe lands close to it, and poolTask
+// pays more again for its hand-offs: with an idle CPU each hand-off makes
+// the Go scheduler wake a sleeping thread (on a virtual machine, an idle
+// virtual CPU), which costs about as much as a pipe wake-up.
+
+package multiprocessing_test
 
 import (
 	"context"
@@ -30,7 +30,7 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 func BenchmarkRoundTrip(b *testing.B) {
@@ -84,18 +84,18 @@ func BenchmarkRoundTrip(b *testing.B) {
 		})
 	}
 	b.Run("poolTask", func(b *testing.B) {
-		pool, err := multiprocessing.NewPool(context.Background(), 1)
+		p, err := pool.New(context.Background(), 1)
 		if err != nil {
 			b.Fatal(err)
 		}
-		defer pool.Close()
+		defer p.Close()
 		arg := make([]byte, 8)
 		measureRoundTrips(b, func(v uint64) (uint64, error) {
 			arg[0] = byte(v)
-			res, err := pool.Submit(context.Background(), multiprocessing.Echo, arg).Wait()
+			res, err := p.Submit(context.Background(), pool.Echo, arg).Wait()
 			return uint64(res[0]) + 1, err
 		})
-		reportBytesPerTask(b, pool)
+		reportBytesPerTask(b, p)
 	})
 }
 
@@ -126,8 +126,8 @@ func measureRoundTrips(b *testing.B, rt func(uint64) (uint64, error)) {
 // reportBytesPerTask reports the pool's traffic per task, both directions,
 // frame headers included: the cost of serialising that a goroutine never
 // pays.
-func reportBytesPerTask(b *testing.B, pool *multiprocessing.Pool) {
-	s := pool.Stats()
+func reportBytesPerTask(b *testing.B, p *pool.Pool) {
+	s := p.Stats()
 	if s.Tasks > 0 {
 		b.ReportMetric(float64(s.Sent+s.Received)/float64(s.Tasks), "bytes/task")
 	}

@@ -1,15 +1,16 @@
 //go:build linux
 
-package multiprocessing
-
 // Shared memory is the one IPC kind with no copying: two processes map the
 // same page and see each other's stores. Here the page is an anonymous
 // memory file (memfd), handed to a child as a descriptor and mapped by
 // both. Plain loads and stores to it race exactly as threads do, so every
 // access that another process may make at the same time is atomic.
 //
-// Run:  go test -run 'SharedCounter|TestPeer' ./multiprocessing/
-// See:  four processes add 1 each many times; the total is exact.
+//	go test -run 'SharedCounter|TestPeer' ./multiprocessing/
+//
+// You will see four processes add 1 each many times; the total is exact.
+
+package multiprocessing
 
 import (
 	"context"
@@ -20,6 +21,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // HasSharedMemory reports whether this system supports the shared-memory
@@ -128,7 +131,7 @@ const (
 )
 
 func init() {
-	Register("atlas/shm-add", func(arg []byte) ([]byte, error) {
+	pool.Register("atlas/shm-add", func(arg []byte) ([]byte, error) {
 		n, err := strconv.Atoi(string(arg))
 		if err != nil {
 			return nil, err
@@ -143,7 +146,7 @@ func init() {
 		}
 		return nil, nil
 	})
-	Register("atlas/shm-peer", func([]byte) ([]byte, error) {
+	pool.Register("atlas/shm-peer", func([]byte) ([]byte, error) {
 		p, err := mapPage(os.NewFile(3, "page"))
 		if err != nil {
 			return nil, err

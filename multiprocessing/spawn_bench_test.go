@@ -1,18 +1,19 @@
-package multiprocessing_test
-
 // Claims M4 and T7: a process costs more to start than a goroutine. One
 // iteration starts a child that runs one trivial task, then joins it; the
 // goroutine does the same inside this process.
 //
 // binTrue is the floor: any process at all, a tiny C program.
 //
-// Run:  go test -run '^$' -bench SpawnJoin ./multiprocessing/
-// See:  binTrue a millisecond or two; process several times that, nearly
-//       all of it the child's own start-up: the Go runtime, then this
-//       binary's package initialisation (a test binary initialises
-//       testing, testify and more), and cgo's start-up (dynamic loader,
-//       threads made through libc) when cgo is linked in, as net does
-//       unless CGO_ENABLED=0; goroutine well under a microsecond.
+//	go test -run '^$' -bench SpawnJoin ./multiprocessing/
+//
+// You will see binTrue a millisecond or two; process several times that,
+// nearly all of it the child's own start-up: the Go runtime, then this
+// binary's package initialisation (a test binary initialises testing,
+// testify and more), and cgo's start-up (dynamic loader, threads made
+// through libc) when cgo is linked in, as net does unless CGO_ENABLED=0;
+// goroutine well under a microsecond.
+
+package multiprocessing_test
 
 import (
 	"os/exec"
@@ -20,13 +21,14 @@ import (
 	"testing"
 
 	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 func BenchmarkSpawnJoin(b *testing.B) {
 	b.Run("process", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			p, err := multiprocessing.Start(b.Context(), multiprocessing.Echo, nil)
+			p, err := multiprocessing.Start(b.Context(), pool.Echo, nil)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,7 +1,7 @@
-package threading
-
 // Hooks for the external tests, which otherwise see only what a user of
 // the package sees.
+
+package threading
 
 // RaceEnabled and CgoLinked say how this test binary was built.
 const (

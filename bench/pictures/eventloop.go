@@ -1,5 +1,3 @@
-package pictures
-
 // Claims A1 and A7: one thread runs many tasks through an event loop; a
 // task that never awaits stalls all of them.
 //
@@ -7,6 +5,8 @@ package pictures
 // In the pictures the tasks take turns on the loop's one thread even
 // though GOMAXPROCS is 2; when the hog computes without awaiting, no other
 // task runs until it is done.
+
+package pictures
 
 import (
 	"fmt"

@@ -1,5 +1,3 @@
-package pictures
-
 // Claims M2 and F1, the parent's side: while a process pool computes, the
 // parent process has nothing to run. Its caller waits for the replies and
 // its Ps sit idle, because the work runs in other processes, which this
@@ -9,12 +7,14 @@ package pictures
 // In the picture: the pool starts (its spawner goroutine in system calls),
 // then the caller blocks until all four results are back.
 
+package pictures
+
 import (
 	"context"
 	"fmt"
 
 	"github.com/concurrency-atlas/atlas/internal/schedtrace"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // PoolFibs are the inputs the parent maps over the pool's two workers.
@@ -34,12 +34,12 @@ func PoolParentWaits() schedtrace.Scenario {
 		Run: func(stage *schedtrace.Stage) {
 			stage.Go("caller", func() {
 				ctx := context.Background()
-				pool, err := multiprocessing.NewPool(ctx, 2)
+				p, err := pool.New(ctx, 2)
 				if err != nil {
 					panic(fmt.Sprintf("starting the pool: %v", err))
 				}
-				defer pool.Close()
-				if _, err := multiprocessing.Fib.Map(ctx, pool, PoolFibs); err != nil {
+				defer p.Close()
+				if _, err := pool.Fib.Map(ctx, p, PoolFibs); err != nil {
 					panic(fmt.Sprintf("mapping over the pool: %v", err))
 				}
 			})

@@ -1,9 +1,9 @@
-package report_test
-
 // CLAIMS.md's measured verdicts against the committed run that README
 // names. These tests are what makes a verdict unable to drift from the
 // numbers: flip one in CLAIMS.md, or commit a run that disagrees, and
 // go test ./... fails, naming the claim and the figures.
+
+package report_test
 
 import (
 	"path/filepath"

@@ -1,11 +1,11 @@
-package child
-
 // Pinning a child to one CPU. A process starts with the affinity of the
 // thread that forked it, and every thread its runtime makes inherits it.
 // A Forker forks from a locked thread of its own, so that thread can narrow
 // its affinity to one CPU for the fork and widen it again afterwards: the
 // child is pinned from its first instruction, all its threads included,
 // and nothing else in the parent is.
+
+package child
 
 import (
 	"os/exec"

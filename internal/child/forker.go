@@ -1,5 +1,3 @@
-package child
-
 // On Linux the parent-death signal fires when the *thread* that forked a
 // child ends, not when the process does. The Go runtime moves goroutines
 // between threads and may end a thread at any time (always, when a
@@ -7,6 +5,8 @@ package child
 // goroutine could be killed in the middle of a healthy run. A Forker is
 // one goroutine locked to one OS thread that forks every child given to
 // it and lets its thread go only once all of them have been reaped.
+
+package child
 
 import (
 	"os/exec"

@@ -22,14 +22,14 @@ import (
 	"path/filepath"
 
 	"github.com/concurrency-atlas/atlas/internal/schedtrace"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 	// The scenarios that use other chapters' code register themselves.
 	_ "github.com/concurrency-atlas/atlas/bench/pictures"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
 )
 
 func main() {
 	// The process-pool scenario re-executes this program as its workers.
-	multiprocessing.ServeIfWorker()
+	pool.ServeIfWorker()
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "pictures:", err)
 		os.Exit(1)

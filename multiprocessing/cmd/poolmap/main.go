@@ -2,8 +2,9 @@
 // that maps Fibonacci over three inputs on two worker processes, each a
 // copy of this very executable.
 //
-// Run:  go run ./multiprocessing/cmd/poolmap
-// See:  [317811 832040 2178309], computed by two other processes.
+//	go run ./multiprocessing/cmd/poolmap
+//
+// You will see [317811 832040 2178309], computed by two other processes.
 package main
 
 import (
@@ -11,23 +12,23 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 func main() {
 	// First thing: if this process was started as a worker, serve and
 	// exit here; main's own code below runs only in the parent.
-	multiprocessing.ServeIfWorker()
+	pool.ServeIfWorker()
 
 	ctx := context.Background()
-	pool, err := multiprocessing.NewPool(ctx, 2)
+	p, err := pool.New(ctx, 2)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	defer pool.Close()
+	defer p.Close()
 
-	results, err := multiprocessing.Fib.Map(ctx, pool, []int{28, 30, 32})
+	results, err := pool.Fib.Map(ctx, p, []int{28, 30, 32})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

@@ -1,4 +1,4 @@
-// Command unservedstart is the mistake multiprocessing.ServeIfWorker's
+// Command unservedstart is the mistake pool.ServeIfWorker's
 // comment warns about: main calls Start but never ServeIfWorker. The child
 // Start launches is this program again, and without ServeIfWorker to turn
 // it into a worker it runs main a second time. Join must say so, rather
@@ -11,11 +11,12 @@ import (
 	"fmt"
 
 	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 func main() {
-	// multiprocessing.ServeIfWorker() belongs here.
-	p, err := multiprocessing.Start(context.Background(), multiprocessing.Echo, []byte("hello"))
+	// pool.ServeIfWorker() belongs here.
+	p, err := multiprocessing.Start(context.Background(), pool.Echo, []byte("hello"))
 	if err != nil {
 		// Only the child gets here: a process started as a worker may not
 		// start workers of its own, or each generation would start the next.

@@ -1,11 +1,11 @@
-package multiprocessing
-
 // The frame reader and message decoder take bytes from another process,
 // so they must treat them as hostile: any input gives a message or an
 // error, never a panic, a hang or a huge allocation.
 //
-// Run:  go test -run Frame ./multiprocessing/
-//       go test -run '^$' -fuzz FuzzReadFrame -fuzztime 20s ./multiprocessing/
+//	go test -run Frame ./multiprocessing/pool/
+//	go test -run '^$' -fuzz FuzzReadFrame -fuzztime 20s ./multiprocessing/pool/
+
+package pool
 
 import (
 	"bytes"

@@ -1,12 +1,12 @@
-package multiprocessing_test
-
 // Claim M5, the dispatch: a busy worker holds one more task in its pipe
 // (prefetch), so it never waits for the parent between two tasks. These
 // tests pin down what that must not cost: an idle worker is never passed
 // over, a task waiting in a dead worker's pipe runs elsewhere, and
 // cancelling a waiting task leaves the task in front of it alone.
 //
-// Run:  go test -run Prefetch ./multiprocessing/
+//	go test -run Prefetch ./multiprocessing/pool/
+
+package pool_test
 
 import (
 	"context"
@@ -18,20 +18,21 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-atlas/atlas/internal/child"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/internal/testfuncs"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 // sentUnanswered returns a channel that receives, each time a call of name
 // is handed to a worker, whether the pool had still not received a single
 // answer since this was called: with a held task running, whether the
 // call went out before the held task's answer came back.
-func sentUnanswered(t *testing.T, pool *multiprocessing.Pool, name string) <-chan bool {
+func sentUnanswered(t *testing.T, p *pool.Pool, name string) <-chan bool {
 	t.Helper()
-	answered := pool.Stats().Tasks
+	answered := p.Stats().Tasks
 	ch := make(chan bool, 8)
-	restore := multiprocessing.OnSend(func(n string, _ int) {
+	restore := pool.OnSend(func(n string, _ int) {
 		if n == name {
-			ch <- pool.Stats().Tasks == answered
+			ch <- p.Stats().Tasks == answered
 		}
 	})
 	t.Cleanup(restore)
@@ -39,19 +40,19 @@ func sentUnanswered(t *testing.T, pool *multiprocessing.Pool, name string) <-cha
 }
 
 // waitPID waits for a task whose result is a pid.
-func waitPID(t *testing.T, fut *multiprocessing.Future) int {
+func waitPID(t *testing.T, fut *pool.Future) int {
 	t.Helper()
 	res, err := fut.Wait()
 	require.NoError(t, err)
-	return mustAtoi(t, string(res))
+	return testfuncs.MustAtoi(t, string(res))
 }
 
 func TestPrefetchGoesOnlyToBusyWorkers(t *testing.T) {
-	pool := newPool(t, 2)
-	first, pid1, release1 := startHeldTask(t, t.Context(), pool)
+	p := testfuncs.NewPool(t, 2)
+	first, pid1, release1 := startHeldTask(t, t.Context(), p)
 	sentTo := make(chan int, 1)
-	t.Cleanup(multiprocessing.OnSend(func(name string, pid int) { sentTo <- pid }))
-	second := pool.Submit(t.Context(), "test/pid", nil)
+	t.Cleanup(pool.OnSend(func(name string, pid int) { sentTo <- pid }))
+	second := p.Submit(t.Context(), "test/pid", nil)
 	// Checked before anything waits for the second task: had it gone into
 	// the busy worker's pipe, it would not run until the first ends.
 	require.NotEqual(t, pid1, <-sentTo, "the task went to the idle worker")
@@ -70,10 +71,10 @@ func TestPrefetchSendsTheNextTaskBeforeTheLastIsAnswered(t *testing.T) {
 		{0, false, "without it the next call is sent only after the answer"},
 	} {
 		t.Run("prefetch="+strconv.Itoa(tc.prefetch), func(t *testing.T) {
-			pool := newPool(t, 1, multiprocessing.WithPrefetch(tc.prefetch))
-			held, pid, release := startHeldTask(t, t.Context(), pool)
-			sent := sentUnanswered(t, pool, "test/pid")
-			next := pool.Submit(t.Context(), "test/pid", nil)
+			p := testfuncs.NewPool(t, 1, pool.WithPrefetch(tc.prefetch))
+			held, pid, release := startHeldTask(t, t.Context(), p)
+			sent := sentUnanswered(t, p, "test/pid")
+			next := p.Submit(t.Context(), "test/pid", nil)
 			if tc.whileHeld {
 				assert.True(t, <-sent, tc.explaining)
 				release()
@@ -88,10 +89,10 @@ func TestPrefetchSendsTheNextTaskBeforeTheLastIsAnswered(t *testing.T) {
 }
 
 func TestPrefetchedTaskOutlivesItsWorker(t *testing.T) {
-	pool := newPool(t, 1)
-	held, pid, _ := startHeldTask(t, t.Context(), pool)
-	sent := sentUnanswered(t, pool, "test/pid")
-	waiting := pool.Submit(t.Context(), "test/pid", nil)
+	p := testfuncs.NewPool(t, 1)
+	held, pid, _ := startHeldTask(t, t.Context(), p)
+	sent := sentUnanswered(t, p, "test/pid")
+	waiting := p.Submit(t.Context(), "test/pid", nil)
 	require.True(t, <-sent, "the task is in the worker's pipe")
 
 	proc, err := os.FindProcess(pid)
@@ -99,22 +100,22 @@ func TestPrefetchedTaskOutlivesItsWorker(t *testing.T) {
 	require.NoError(t, proc.Kill())
 
 	_, err = held.Wait()
-	var died *multiprocessing.WorkerDiedError
+	var died *pool.WorkerDiedError
 	require.ErrorAs(t, err, &died, "the running task is blamed")
 	assert.Equal(t, pid, died.PID)
 	// The waiting task was never read by the dead worker: it runs again,
 	// on the replacement.
 	newPID := waitPID(t, waiting)
 	assert.NotEqual(t, pid, newPID)
-	assert.Equal(t, []int{newPID}, pool.PIDs())
+	assert.Equal(t, []int{newPID}, p.PIDs())
 }
 
 func TestCancellingAPrefetchedTaskSparesTheRunningOne(t *testing.T) {
-	pool := newPool(t, 1)
-	held, pid, release := startHeldTask(t, t.Context(), pool)
-	sent := sentUnanswered(t, pool, "test/pid")
+	p := testfuncs.NewPool(t, 1)
+	held, pid, release := startHeldTask(t, t.Context(), p)
+	sent := sentUnanswered(t, p, "test/pid")
 	ctx, cancel := context.WithCancel(t.Context())
-	waiting := pool.Submit(ctx, "test/pid", nil)
+	waiting := p.Submit(ctx, "test/pid", nil)
 	require.True(t, <-sent, "the task is in the worker's pipe")
 
 	cancel()
@@ -128,7 +129,7 @@ func TestCancellingAPrefetchedTaskSparesTheRunningOne(t *testing.T) {
 	// The worker then reached the cancelled call, and the pool stopped it
 	// the only way a running call can be stopped. The next task runs on
 	// the replacement.
-	newPID := waitPID(t, pool.Submit(t.Context(), "test/pid", nil))
+	newPID := waitPID(t, p.Submit(t.Context(), "test/pid", nil))
 	assert.NotEqual(t, pid, newPID)
 	assert.False(t, child.Alive(pid), "worker %d still running", pid)
 }

@@ -1,14 +1,12 @@
-package multiprocessing
-
-// Claim M3: processes talk through pipes. A pipe carries a stream of bytes,
-// not messages, so every message travels as a frame: a 4-byte big-endian
-// length, then that many bytes. The reader refuses a length above its limit
-// before allocating anything, so a corrupt or hostile header cannot make it
-// allocate gigabytes or wait forever for bytes that will never come.
+// A pipe carries a stream of bytes, not messages, so every message travels
+// as a frame: a 4-byte big-endian length, then that many bytes. The reader
+// refuses a length above its limit before allocating anything, so a corrupt
+// or hostile header cannot make it allocate gigabytes or wait forever for
+// bytes that will never come. FuzzReadFrame feeds it garbage:
 //
-// Run:  go test -run Frame ./multiprocessing/
-//       go test -run '^$' -fuzz FuzzReadFrame -fuzztime 20s ./multiprocessing/
-// See:  malformed input gives an error, never a panic or a hang.
+//	go test -run '^$' -fuzz FuzzReadFrame -fuzztime 20s ./multiprocessing/pool/
+
+package pool
 
 import (
 	"encoding/binary"
@@ -27,7 +25,7 @@ const frameHeader = 4
 
 // ErrFrameTooLarge is returned when a message is longer than the limit,
 // whether it is being written or its header has just been read.
-var ErrFrameTooLarge = errors.New("multiprocessing: frame too large")
+var ErrFrameTooLarge = errors.New("pool: frame too large")
 
 // WriteFrame writes body as one frame. It fails with ErrFrameTooLarge,
 // writing nothing, if body is longer than max.

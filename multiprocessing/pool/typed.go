@@ -1,9 +1,9 @@
-package multiprocessing
-
 // Pools move bytes. Func puts types on top: arguments and results are
 // encoded as JSON, which every Go type with exported fields supports and
 // which a reader can see on the wire. JSON is not the cheapest encoding;
 // BenchmarkTaskPayload shows what serialising costs as the payload grows.
+
+package pool
 
 import (
 	"context"
@@ -129,12 +129,5 @@ func (f Func[A, R]) On(p *Pool) PoolExecutor[A, R] { return PoolExecutor[A, R]{f
 // running it is a *WorkerDiedError. An executor with no pool (a nil p
 // given to On, or a zero PoolExecutor) returns ErrNilPool.
 func (e PoolExecutor[A, R]) Execute(ctx context.Context, arg A) (R, error) {
-	if e.pool == nil {
-		var zero R
-		return zero, ErrNilPool
-	}
 	return e.f.Call(ctx, e.pool, arg)
 }
-
-// ErrNilPool: a PoolExecutor has no pool to run its calls on.
-var ErrNilPool = errors.New("multiprocessing: nil pool")

@@ -1,8 +1,8 @@
-package multiprocessing
-
 // Functions every program that imports this package can run in a worker,
 // registered here so that other chapters (bench, hybrid) can use them
 // without registering their own.
+
+package pool
 
 import (
 	"fmt"

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package multiprocessing
+package pool
 
 import (
 	"io"

@@ -1,68 +1,19 @@
-package multiprocessing
+// The pool's life: New starts its workers, Submit and Map queue tasks,
+// Close drains and stops, Terminate kills. How tasks reach the workers,
+// and what happens to a dead worker's tasks, is in dispatch.go.
 
-// Claim M5: a pool of worker processes spreads calls of a named function
-// over its workers and returns results in input order. The workers are
-// started once and reused, so a task costs a round trip over a pipe, not a
-// process start. How tasks reach the workers, and how a dead worker's tasks
-// are accounted for, is in dispatch.go.
-//
-// Run:  go test -run 'Pool|Example' ./multiprocessing/
-// See:  [317811 832040 2178309] from three worker processes, in order.
+package pool
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"os"
-	"runtime"
 	"sync"
 	"sync/atomic"
 
 	"github.com/concurrency-atlas/atlas/internal/child"
 )
-
-type config struct {
-	maxFrame    int
-	output      *os.File
-	deathSignal bool
-	prefetch    int
-	pin         bool
-}
-
-// Option configures a Pool.
-type Option func(*config)
-
-// WithMaxFrame sets the largest message, argument or result, that may cross
-// between parent and worker. Larger ones fail with ErrFrameTooLarge.
-func WithMaxFrame(n int) Option { return func(c *config) { c.maxFrame = n } }
-
-// WithOutput sends the workers' stdout and stderr to f instead of the
-// parent's stderr.
-func WithOutput(f *os.File) Option { return func(c *config) { c.output = f } }
-
-// DefaultPrefetch is how many tasks a busy worker may hold behind the one
-// it is running, unless WithPrefetch says otherwise.
-const DefaultPrefetch = 1
-
-// WithPrefetch sets how many tasks may wait in a busy worker's pipe behind
-// the one it is running, so that it starts the next as soon as it answers
-// the last, without waiting for the parent to be scheduled (dispatch.go
-// explains why that wait is long when the workers fill every CPU). A task
-// is only ever prefetched when no worker is idle. The price: a prefetched
-// task waits for its worker even if another worker frees up first, so with
-// tasks of very different lengths 0 can be better.
-func WithPrefetch(n int) Option { return func(c *config) { c.prefetch = n } }
-
-// WithCPUAffinity pins each worker to one CPU, spreading the workers over
-// the CPUs the parent may use (round robin when there are more workers).
-// Unpinned, the kernel may wake a worker onto the CPU where another is
-// computing and leave it queued there while a CPU idles; pinned, a worker
-// cannot move off a CPU that something else needs. Which costs more
-// depends on the machine: BenchmarkCPUBound/processPoolPinned measures it
-// against the default (idle-ns/op is the time workers waited). A pinned
-// worker's Go runtime sees one CPU, so its GOMAXPROCS is 1. Linux only; a
-// no-op elsewhere.
-func WithCPUAffinity() Option { return func(c *config) { c.pin = true } }
 
 // Pool is a set of worker processes running registered functions.
 type Pool struct {
@@ -85,23 +36,13 @@ type Pool struct {
 	sent, received, tasks atomic.Int64
 }
 
-// CPUs is the number of CPUs this process may run on, the size of a pool
-// with one worker per CPU: NewPool(ctx, CPUs()) is Python's Pool() with no
-// size. It is runtime.NumCPU: the CPUs in the process's affinity mask (on
-// Linux, what sched_getaffinity allows; taskset -c 0,1 makes it 2), read
-// once when the process started. A container's CPU quota is not counted.
-// GOMAXPROCS is not the number to use: it bounds the threads running this
-// process's Go code, not the processes that may run beside it, and
-// go test -cpu changes it.
-func CPUs() int { return runtime.NumCPU() }
-
-// NewPool starts n worker processes, each a copy of this executable, and
+// New starts n worker processes, each a copy of this executable, and
 // waits until all of them are ready; n = CPUs() gives one per CPU.
 // Cancelling ctx terminates the pool as Terminate does.
 // The executable must call ServeIfWorker at the start of main or TestMain.
-func NewPool(ctx context.Context, n int, opts ...Option) (*Pool, error) {
+func New(ctx context.Context, n int, opts ...Option) (*Pool, error) {
 	if n < 1 {
-		return nil, fmt.Errorf("multiprocessing: a pool needs at least one worker, got %d (CPUs() gives one per CPU)", n)
+		return nil, fmt.Errorf("pool: a pool needs at least one worker, got %d (CPUs() gives one per CPU)", n)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -116,10 +57,10 @@ func NewPool(ctx context.Context, n int, opts ...Option) (*Pool, error) {
 		o(&cfg)
 	}
 	if cfg.maxFrame < 1+maxNameLen+1 {
-		return nil, fmt.Errorf("multiprocessing: frame limit %d is too small", cfg.maxFrame)
+		return nil, fmt.Errorf("pool: frame limit %d is too small", cfg.maxFrame)
 	}
 	if cfg.prefetch < 0 {
-		return nil, fmt.Errorf("multiprocessing: prefetch %d is negative", cfg.prefetch)
+		return nil, fmt.Errorf("pool: prefetch %d is negative", cfg.prefetch)
 	}
 	p := &Pool{cfg: cfg, sp: child.NewForker(), slots: make([]slot, n), stopped: make(chan struct{})}
 	p.changed = sync.NewCond(&p.mu)
@@ -233,13 +174,18 @@ func (p *Pool) Map(ctx context.Context, name string, inputs [][]byte) ([][]byte,
 // Submit queues one call of name and returns at once. Cancelling ctx
 // abandons the task: if it has not started it never runs; if a worker is
 // running it, that worker is killed (a process cannot be interrupted any
-// other way) and replaced.
+// other way) and replaced. On a nil *Pool every task fails with
+// ErrNilPool.
 func (p *Pool) Submit(ctx context.Context, name string, arg []byte) *Future {
 	return p.submit(ctx, name, arg, nil)
 }
 
 func (p *Pool) submit(ctx context.Context, name string, arg []byte, b *batch) *Future {
 	t := &task{name: name, arg: arg, fut: newFuture(b)}
+	if p == nil {
+		t.fut.resolve(nil, ErrNilPool)
+		return t.fut
+	}
 	if len(name) > maxNameLen {
 		t.fut.resolve(nil, fmt.Errorf("%w: %.40q... (%d bytes)", ErrUnknownFunc, name, len(name)))
 		return t.fut

@@ -1,11 +1,11 @@
-package multiprocessing_test
-
 // Claim M6: child processes must be joined and cleaned up, or they outlive
 // their parent. Every way a pool can end (Close, Terminate, its context
 // cancelled, a task's context cancelled, the parent killed outright) is
 // checked by asking the OS whether the worker pids still exist.
 //
-// Run:  go test -run 'Terminate|Cancel|Orphan' ./multiprocessing/
+//	go test -run 'Terminate|Cancel|Orphan' ./multiprocessing/pool/
+
+package pool_test
 
 import (
 	"context"
@@ -22,45 +22,46 @@ import (
 
 	"github.com/concurrency-atlas/atlas/internal/child"
 	"github.com/concurrency-atlas/atlas/internal/scene"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/internal/testfuncs"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 func TestTerminateKillsRunningAndQueuedWork(t *testing.T) {
-	pool, err := multiprocessing.NewPool(t.Context(), 1)
+	p, err := pool.New(t.Context(), 1)
 	require.NoError(t, err)
-	pids := pool.PIDs()
-	running, _ := startBlockingTask(t, t.Context(), pool)
-	queued := pool.Submit(t.Context(), multiprocessing.Echo, nil)
+	pids := p.PIDs()
+	running, _ := startBlockingTask(t, t.Context(), p)
+	queued := p.Submit(t.Context(), pool.Echo, nil)
 
-	pool.Terminate()
+	p.Terminate()
 	_, err = running.Wait()
-	require.ErrorIs(t, err, multiprocessing.ErrPoolTerminated)
+	require.ErrorIs(t, err, pool.ErrPoolTerminated)
 	_, err = queued.Wait()
-	require.ErrorIs(t, err, multiprocessing.ErrPoolTerminated)
+	require.ErrorIs(t, err, pool.ErrPoolTerminated)
 	requireAllGone(t, pids)
 
-	_, err = pool.Submit(t.Context(), multiprocessing.Echo, nil).Wait()
-	require.ErrorIs(t, err, multiprocessing.ErrPoolClosed)
+	_, err = p.Submit(t.Context(), pool.Echo, nil).Wait()
+	require.ErrorIs(t, err, pool.ErrPoolClosed)
 }
 
 func TestCancellingThePoolContextKillsEveryWorker(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
-	pool, err := multiprocessing.NewPool(ctx, 2)
+	p, err := pool.New(ctx, 2)
 	require.NoError(t, err)
-	pids := pool.PIDs()
-	running, _ := startBlockingTask(t, t.Context(), pool)
+	pids := p.PIDs()
+	running, _ := startBlockingTask(t, t.Context(), p)
 
 	cancel()
-	<-pool.Done() // the pool stops itself; nobody called Close
+	<-p.Done() // the pool stops itself; nobody called Close
 	_, err = running.Wait()
-	require.ErrorIs(t, err, multiprocessing.ErrPoolTerminated)
+	require.ErrorIs(t, err, pool.ErrPoolTerminated)
 	requireAllGone(t, pids)
 }
 
 func TestCancellingATaskKillsOnlyItsWorker(t *testing.T) {
-	pool := newPool(t, 1)
+	p := testfuncs.NewPool(t, 1)
 	ctx, cancel := context.WithCancel(t.Context())
-	fut, pid := startBlockingTask(t, ctx, pool)
+	fut, pid := startBlockingTask(t, ctx, p)
 
 	cancel()
 	_, err := fut.Wait()
@@ -68,7 +69,7 @@ func TestCancellingATaskKillsOnlyItsWorker(t *testing.T) {
 
 	// One worker: this task runs only after the cancelled one's worker was
 	// reaped and replaced.
-	res, err := pool.Submit(t.Context(), "test/pid", nil).Wait()
+	res, err := p.Submit(t.Context(), "test/pid", nil).Wait()
 	require.NoError(t, err)
 	assert.NotEqual(t, strconv.Itoa(pid), string(res))
 	assert.False(t, child.Alive(pid), "cancelled worker %d still running", pid)
@@ -84,13 +85,13 @@ func init() {
 // and no cleanup code of its own can run. When busy, both workers are in
 // the middle of a task that would otherwise never end.
 func killParentOfPool(busy bool) {
-	var opts []multiprocessing.Option
+	var opts []pool.Option
 	if !busy {
 		// Show that an idle worker leaves on its own when its input pipe
 		// closes, without help from the parent-death signal.
-		opts = append(opts, multiprocessing.WithoutParentDeathSignal())
+		opts = append(opts, pool.WithoutParentDeathSignal())
 	}
-	pool, err := multiprocessing.NewPool(context.Background(), 2, opts...)
+	p, err := pool.New(context.Background(), 2, opts...)
 	if err != nil {
 		fmt.Println(err)
 		os.Exit(1)
@@ -102,7 +103,7 @@ func killParentOfPool(busy bool) {
 			os.Exit(1)
 		}
 		for range 2 {
-			pool.Submit(context.Background(), "test/report-and-block", []byte(ln.Addr().String()))
+			p.Submit(context.Background(), "test/report-and-block", []byte(ln.Addr().String()))
 		}
 		for range 2 { // both workers have started their task
 			c, err := ln.Accept()
@@ -114,7 +115,7 @@ func killParentOfPool(busy bool) {
 			_, _ = c.Read(buf)
 		}
 	}
-	fmt.Println(strings.Trim(fmt.Sprint(pool.PIDs()), "[]"))
+	fmt.Println(strings.Trim(fmt.Sprint(p.PIDs()), "[]"))
 	self, _ := os.FindProcess(os.Getpid())
 	_ = self.Kill()
 	time.Sleep(time.Hour) // never reached
@@ -129,7 +130,7 @@ func TestParentKilledLeavesNoOrphans(t *testing.T) {
 		{"pool-parent-killed-idle", "idle workers exit when their input pipe closes"},
 	} {
 		t.Run(tc.scene, func(t *testing.T) {
-			if tc.scene == "pool-parent-killed-busy" && !multiprocessing.HasParentDeathSignal {
+			if tc.scene == "pool-parent-killed-busy" && !pool.HasParentDeathSignal {
 				t.Skip("only Linux has a parent-death signal; elsewhere a busy worker runs its task to the end")
 			}
 			res := scene.Run(t, tc.scene)

@@ -1,8 +1,8 @@
-package multiprocessing
-
 // A Future is the parent's handle on one submitted task. Every task ends in
 // exactly one result or error, however it ends (reply, panic, dead worker,
 // cancellation, Terminate), so Wait never hangs on a task the pool lost.
+
+package pool
 
 import (
 	"sync"

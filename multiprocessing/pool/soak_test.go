@@ -1,5 +1,3 @@
-package multiprocessing_test
-
 // Claim F6 under fire: a pool runs thousands of tasks while another
 // goroutine SIGKILLs its workers at random moments. Every task still ends
 // exactly once, with its own correct result or with a WorkerDiedError; a
@@ -7,8 +5,12 @@ package multiprocessing_test
 // in its pipe runs elsewhere; afterwards no worker is left and no goroutine
 // leaks (TestMain's goleak).
 //
-// Run:  go test -run Soak -v ./multiprocessing/
-// See:  the kills and the tasks they cost, logged; every other task right.
+//	go test -run Soak -v ./multiprocessing/pool/
+//
+// You will see the kills and the tasks they cost, logged; every other task
+// right.
+
+package pool_test
 
 import (
 	"errors"
@@ -22,7 +24,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-atlas/atlas/internal/workload"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/internal/testfuncs"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 func TestPoolSoakUnderRandomKills(t *testing.T) {
@@ -35,13 +38,13 @@ func TestPoolSoakUnderRandomKills(t *testing.T) {
 	// is left to the scheduler.
 	const seed = 13
 	rng := rand.New(rand.NewPCG(seed, seed))
-	pool := newPool(t, 3)
+	p := testfuncs.NewPool(t, 3)
 
 	inputs := make([]int, tasks)
-	futs := make([]*multiprocessing.Future, tasks)
+	futs := make([]*pool.Future, tasks)
 	for i := range inputs {
 		inputs[i] = rng.IntN(21)
-		futs[i] = pool.Submit(t.Context(), multiprocessing.Fib.Name(), strconv.AppendInt(nil, int64(inputs[i]), 10))
+		futs[i] = p.Submit(t.Context(), pool.Fib.Name(), strconv.AppendInt(nil, int64(inputs[i]), 10))
 	}
 	// Kill number k comes after about k*step tasks have finished.
 	step := tasks / (kills + 1)
@@ -61,7 +64,7 @@ func TestPoolSoakUnderRandomKills(t *testing.T) {
 		defer close(killerDone)
 		pick := rand.New(rand.NewPCG(seed, seed+1))
 		for range kick {
-			pids := pool.PIDs()
+			pids := p.PIDs()
 			seen = append(seen, pids...)
 			pids = slices.DeleteFunc(pids, func(pid int) bool { return slices.Contains(killed, pid) })
 			if len(pids) == 0 {
@@ -95,7 +98,7 @@ func TestPoolSoakUnderRandomKills(t *testing.T) {
 			assert.Equal(t, strconv.Itoa(workload.Fib(inputs[i])), string(results[i]), "task %d", i)
 			continue
 		}
-		var died *multiprocessing.WorkerDiedError
+		var died *pool.WorkerDiedError
 		if !assert.ErrorAs(t, err, &died, "task %d", i) {
 			continue
 		}
@@ -106,11 +109,11 @@ func TestPoolSoakUnderRandomKills(t *testing.T) {
 	for pid, n := range blamed {
 		assert.Equal(t, 1, n, "the death of worker %d cost %d tasks", pid, n)
 	}
-	assert.Equal(t, int64(ok), pool.Stats().Tasks, "a reply for every result, and no more")
+	assert.Equal(t, int64(ok), p.Stats().Tasks, "a reply for every result, and no more")
 	t.Logf("seed %d: %d tasks, %d kills, %d tasks lost with their worker", seed, tasks, len(killed), len(blamed))
 
-	seen = append(seen, pool.PIDs()...)
-	require.NoError(t, pool.Close())
+	seen = append(seen, p.PIDs()...)
+	require.NoError(t, p.Close())
 	requireAllGone(t, seen)
 }
 

@@ -1,9 +1,8 @@
-package multiprocessing
+// Every way a task can fail arrives in the parent as an ordinary error
+// value: a sentinel to test with errors.Is, or a typed error to take apart
+// with errors.As. The multiprocessing chapter's failure.go is the lesson.
 
-// Claim F6: a crashing child process does not bring its parent down. Every
-// way a task can fail arrives in the parent as an ordinary error value: a
-// sentinel to test with errors.Is, or a typed error to take apart with
-// errors.As. The parent carries on with the other tasks.
+package pool
 
 import (
 	"errors"
@@ -12,21 +11,24 @@ import (
 
 var (
 	// ErrPoolClosed: the pool was closed before the task was submitted.
-	ErrPoolClosed = errors.New("multiprocessing: pool is closed")
+	ErrPoolClosed = errors.New("pool: pool is closed")
 	// ErrPoolTerminated: Terminate (or the pool's context) stopped the
 	// pool before the task could finish.
-	ErrPoolTerminated = errors.New("multiprocessing: pool was terminated")
+	ErrPoolTerminated = errors.New("pool: pool was terminated")
 	// ErrUnknownFunc: no function of that name is registered in the worker.
-	ErrUnknownFunc = errors.New("multiprocessing: unknown function")
+	ErrUnknownFunc = errors.New("pool: unknown function")
 	// ErrDecode: a result could not be decoded by the caller, or an
 	// argument by the worker.
-	ErrDecode = errors.New("multiprocessing: cannot decode")
+	ErrDecode = errors.New("pool: cannot decode")
 	// ErrNotWorker: the executable started as a worker never became one,
 	// because its main or TestMain does not call ServeIfWorker first.
-	ErrNotWorker = errors.New("multiprocessing: executable did not call ServeIfWorker")
+	ErrNotWorker = errors.New("pool: executable did not call ServeIfWorker")
+	// ErrNilPool: a task was given to a nil *Pool (a Submit, a Map, a
+	// Func's Call or Map, or an executor made by On(nil)).
+	ErrNilPool = errors.New("pool: nil pool")
 	// ErrBadRegistration: Register or Define was given an unusable name or
 	// function. It is the value they panic with (Register says why).
-	ErrBadRegistration = errors.New("multiprocessing: bad registration")
+	ErrBadRegistration = errors.New("pool: bad registration")
 )
 
 // TaskPanicError reports a task whose function panicked in the worker. The
@@ -38,7 +40,7 @@ type TaskPanicError struct {
 }
 
 func (e *TaskPanicError) Error() string {
-	return fmt.Sprintf("multiprocessing: %s panicked: %s", e.Func, e.Value)
+	return fmt.Sprintf("pool: %s panicked: %s", e.Func, e.Value)
 }
 
 // TaskError reports an error returned by the task's function. Only its text
@@ -49,7 +51,7 @@ type TaskError struct {
 }
 
 func (e *TaskError) Error() string {
-	return fmt.Sprintf("multiprocessing: %s failed: %s", e.Func, e.Message)
+	return fmt.Sprintf("pool: %s failed: %s", e.Func, e.Message)
 }
 
 // WorkerDiedError reports a task whose worker process ended while running
@@ -61,5 +63,5 @@ type WorkerDiedError struct {
 }
 
 func (e *WorkerDiedError) Error() string {
-	return fmt.Sprintf("multiprocessing: worker %d died running %s: %s", e.PID, e.Func, e.Exit)
+	return fmt.Sprintf("pool: worker %d died running %s: %s", e.PID, e.Func, e.Exit)
 }

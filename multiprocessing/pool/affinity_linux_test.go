@@ -1,9 +1,9 @@
-package multiprocessing_test
-
 // WithCPUAffinity: every worker, every thread of it, on one CPU of its
 // own, from its first instruction; the parent untouched.
 //
-// Run:  go test -run Affinity ./multiprocessing/
+//	go test -run Affinity ./multiprocessing/pool/
+
+package pool_test
 
 import (
 	"os"
@@ -16,15 +16,16 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/unix"
 
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/internal/testfuncs"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
 func init() {
-	multiprocessing.Register("test/gomaxprocs", func([]byte) ([]byte, error) {
+	pool.Register("test/gomaxprocs", func([]byte) ([]byte, error) {
 		return strconv.AppendInt(nil, int64(runtime.GOMAXPROCS(0)), 10), nil
 	})
-	multiprocessing.Register("test/cpus", func([]byte) ([]byte, error) {
-		return strconv.AppendInt(nil, int64(multiprocessing.CPUs()), 10), nil
+	pool.Register("test/cpus", func([]byte) ([]byte, error) {
+		return strconv.AppendInt(nil, int64(pool.CPUs()), 10), nil
 	})
 }
 
@@ -53,10 +54,10 @@ func TestCPUAffinityPinsEveryThreadOfEachWorker(t *testing.T) {
 	if before.Count() < 2 {
 		t.Skip("needs two CPUs to show the workers spread out")
 	}
-	pool := newPool(t, 2, multiprocessing.WithCPUAffinity())
+	p := testfuncs.NewPool(t, 2, pool.WithCPUAffinity())
 
 	var pinned []string
-	for _, pid := range pool.PIDs() {
+	for _, pid := range p.PIDs() {
 		lists := threadCPUs(t, pid)
 		require.NotEmpty(t, lists)
 		for _, l := range lists {
@@ -68,7 +69,7 @@ func TestCPUAffinityPinsEveryThreadOfEachWorker(t *testing.T) {
 	}
 	assert.NotEqual(t, pinned[0], pinned[1], "the two workers share no CPU")
 
-	res, err := pool.Submit(t.Context(), "test/gomaxprocs", nil).Wait()
+	res, err := p.Submit(t.Context(), "test/gomaxprocs", nil).Wait()
 	require.NoError(t, err)
 	assert.Equal(t, "1", string(res), "a pinned worker's runtime sees one CPU")
 
@@ -81,19 +82,19 @@ func TestCPUAffinityPinsEveryThreadOfEachWorker(t *testing.T) {
 }
 
 func TestCPUAffinityCarriesOverToAReplacement(t *testing.T) {
-	pool := newPool(t, 1, multiprocessing.WithCPUAffinity())
-	old := pool.PIDs()[0]
+	p := testfuncs.NewPool(t, 1, pool.WithCPUAffinity())
+	old := p.PIDs()[0]
 	cpu := threadCPUs(t, old)[0]
-	_, pid := startBlockingTask(t, t.Context(), pool)
+	_, pid := startBlockingTask(t, t.Context(), p)
 	require.Equal(t, old, pid)
 	proc, err := os.FindProcess(pid)
 	require.NoError(t, err)
 	require.NoError(t, proc.Kill())
 
 	// The replacement answers this task, so it exists by then.
-	res, err := pool.Submit(t.Context(), "test/pid", nil).Wait()
+	res, err := p.Submit(t.Context(), "test/pid", nil).Wait()
 	require.NoError(t, err)
-	replacement := mustAtoi(t, string(res))
+	replacement := testfuncs.MustAtoi(t, string(res))
 	require.NotEqual(t, old, replacement)
 	for _, l := range threadCPUs(t, replacement) {
 		assert.Equal(t, cpu, l, "the replacement is pinned where its predecessor was")
@@ -106,10 +107,10 @@ func TestCPUAffinityCarriesOverToAReplacement(t *testing.T) {
 func TestCPUsCountsTheAffinityMask(t *testing.T) {
 	var mask unix.CPUSet
 	require.NoError(t, unix.SchedGetaffinity(0, &mask))
-	assert.Equal(t, mask.Count(), multiprocessing.CPUs())
+	assert.Equal(t, mask.Count(), pool.CPUs())
 
-	pool := newPool(t, 1, multiprocessing.WithCPUAffinity())
-	res, err := pool.Submit(t.Context(), "test/cpus", nil).Wait()
+	p := testfuncs.NewPool(t, 1, pool.WithCPUAffinity())
+	res, err := p.Submit(t.Context(), "test/cpus", nil).Wait()
 	require.NoError(t, err)
 	assert.Equal(t, "1", string(res), "a worker pinned to one CPU")
 }

@@ -1,9 +1,9 @@
-package multiprocessing_test
-
 // Claim M5: a pool maps a function over inputs and returns the results in
 // input order, reusing the same worker processes.
 //
-// Run:  go test -run TestPool ./multiprocessing/
+//	go test -run TestPool ./multiprocessing/pool/
+
+package pool_test
 
 import (
 	"context"
@@ -17,16 +17,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-atlas/atlas/internal/child"
-	"github.com/concurrency-atlas/atlas/multiprocessing"
+	"github.com/concurrency-atlas/atlas/multiprocessing/internal/testfuncs"
+	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
-
-func newPool(t *testing.T, n int, opts ...multiprocessing.Option) *multiprocessing.Pool {
-	t.Helper()
-	pool, err := multiprocessing.NewPool(t.Context(), n, opts...)
-	require.NoError(t, err)
-	t.Cleanup(func() { pool.Close() })
-	return pool
-}
 
 // requireAllGone checks that every pid has exited and been reaped.
 func requireAllGone(t *testing.T, pids []int) {
@@ -39,10 +32,10 @@ func requireAllGone(t *testing.T, pids []int) {
 func TestPoolMapKeepsInputOrder(t *testing.T) {
 	for _, workers := range []int{1, 2, 3} {
 		t.Run(strconv.Itoa(workers)+"workers", func(t *testing.T) {
-			pool := newPool(t, workers)
+			p := testfuncs.NewPool(t, workers)
 			// Early inputs are the slow ones, so they finish last.
 			inputs := []int{27, 25, 20, 10, 5, 1, 0}
-			got, err := multiprocessing.Fib.Map(t.Context(), pool, inputs)
+			got, err := pool.Fib.Map(t.Context(), p, inputs)
 			require.NoError(t, err)
 			assert.Equal(t, []int{196418, 75025, 6765, 55, 5, 1, 0}, got)
 		})
@@ -50,25 +43,25 @@ func TestPoolMapKeepsInputOrder(t *testing.T) {
 }
 
 func TestPoolReusesItsWorkers(t *testing.T) {
-	pool := newPool(t, 2)
-	before := pool.PIDs()
+	p := testfuncs.NewPool(t, 2)
+	before := p.PIDs()
 	require.Len(t, before, 2)
 	assert.NotContains(t, before, os.Getpid())
 
 	inputs := make([][]byte, 20)
-	out, err := pool.Map(t.Context(), "test/pid", inputs)
+	out, err := p.Map(t.Context(), "test/pid", inputs)
 	require.NoError(t, err)
 	for _, b := range out {
 		pid, err := strconv.Atoi(string(b))
 		require.NoError(t, err)
 		assert.Contains(t, before, pid, "a task ran outside the pool's workers")
 	}
-	assert.Equal(t, before, pool.PIDs(), "no worker was replaced")
+	assert.Equal(t, before, p.PIDs(), "no worker was replaced")
 }
 
 func TestPoolSubmitReturnsAFuture(t *testing.T) {
-	pool := newPool(t, 1)
-	fut := pool.Submit(t.Context(), multiprocessing.Echo, []byte("ping"))
+	p := testfuncs.NewPool(t, 1)
+	fut := p.Submit(t.Context(), pool.Echo, []byte("ping"))
 	<-fut.Done()
 	res, err := fut.Wait()
 	require.NoError(t, err)
@@ -79,72 +72,70 @@ func TestPoolSubmitReturnsAFuture(t *testing.T) {
 // always explicit, and CPUs is that number: the CPUs this process may run
 // on, which is what runtime.NumCPU counts.
 func TestPoolOfCPUsHasOneWorkerPerCPU(t *testing.T) {
-	n := multiprocessing.CPUs()
+	n := pool.CPUs()
 	require.Equal(t, runtime.NumCPU(), n)
 	if n > 64 {
 		t.Skipf("%d CPUs: a worker each is too many processes for a test", n)
 	}
-	pool := newPool(t, n)
-	assert.Len(t, pool.PIDs(), n)
+	p := testfuncs.NewPool(t, n)
+	assert.Len(t, p.PIDs(), n)
 }
 
 func TestPoolCountsBytesOnTheWire(t *testing.T) {
-	pool := newPool(t, 1)
-	_, err := pool.Submit(t.Context(), multiprocessing.Echo, []byte("12345")).Wait()
+	p := testfuncs.NewPool(t, 1)
+	_, err := p.Submit(t.Context(), pool.Echo, []byte("12345")).Wait()
 	require.NoError(t, err)
 	// A call frame: 4-byte length, kind, name length, name, argument.
 	// A reply frame: 4-byte length, kind, result.
-	want := multiprocessing.Stats{Tasks: 1,
-		Sent:     int64(4 + 2 + len(multiprocessing.Echo) + 5),
+	want := pool.Stats{Tasks: 1,
+		Sent:     int64(4 + 2 + len(pool.Echo) + 5),
 		Received: int64(4 + 1 + 5)}
-	assert.Equal(t, want, pool.Stats())
+	assert.Equal(t, want, p.Stats())
 }
 
 func TestPoolCloseFinishesQueuedWork(t *testing.T) {
-	pool, err := multiprocessing.NewPool(t.Context(), 2)
+	p, err := pool.New(t.Context(), 2)
 	require.NoError(t, err)
-	pids := pool.PIDs()
-	var futs []*multiprocessing.Future
+	pids := p.PIDs()
+	var futs []*pool.Future
 	for i := range 10 {
-		futs = append(futs, pool.Submit(t.Context(), multiprocessing.Echo, []byte{byte(i)}))
+		futs = append(futs, p.Submit(t.Context(), pool.Echo, []byte{byte(i)}))
 	}
-	require.NoError(t, pool.Close())
+	require.NoError(t, p.Close())
 	for i, f := range futs {
 		res, err := f.Wait()
 		require.NoError(t, err, "task %d", i)
 		assert.Equal(t, []byte{byte(i)}, res)
 	}
 	requireAllGone(t, pids)
-	assert.Empty(t, pool.PIDs())
-	_, err = pool.Submit(t.Context(), multiprocessing.Echo, nil).Wait()
-	require.ErrorIs(t, err, multiprocessing.ErrPoolClosed)
-	require.NoError(t, pool.Close(), "a second Close is harmless")
+	assert.Empty(t, p.PIDs())
+	_, err = p.Submit(t.Context(), pool.Echo, nil).Wait()
+	require.ErrorIs(t, err, pool.ErrPoolClosed)
+	require.NoError(t, p.Close(), "a second Close is harmless")
 }
 
 func TestPoolRejectsBadConfiguration(t *testing.T) {
-	_, err := multiprocessing.NewPool(t.Context(), 0)
+	_, err := pool.New(t.Context(), 0)
 	require.ErrorContains(t, err, "at least one worker")
 
-	_, err = multiprocessing.NewPool(t.Context(), 1, multiprocessing.WithMaxFrame(10))
+	_, err = pool.New(t.Context(), 1, pool.WithMaxFrame(10))
 	require.ErrorContains(t, err, "frame limit 10 is too small")
 
-	_, err = multiprocessing.NewPool(t.Context(), 1, multiprocessing.WithPrefetch(-1))
+	_, err = pool.New(t.Context(), 1, pool.WithPrefetch(-1))
 	require.ErrorContains(t, err, "prefetch -1 is negative")
 
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	_, err = multiprocessing.NewPool(ctx, 1)
+	_, err = pool.New(ctx, 1)
 	require.ErrorIs(t, err, context.Canceled)
 }
 
 // A process that was started as a worker but runs main instead of serving
 // must not start workers of its own: each would do the same, forever.
 func TestPoolRefusesToStartInsideAnUnservedWorker(t *testing.T) {
-	t.Setenv(multiprocessing.EnvWorker, "multiprocessing/pool")
-	_, err := multiprocessing.NewPool(t.Context(), 1)
-	require.ErrorIs(t, err, multiprocessing.ErrNotWorker)
-	_, err = multiprocessing.Start(t.Context(), "test/pid", nil)
-	require.ErrorIs(t, err, multiprocessing.ErrNotWorker)
+	t.Setenv(pool.EnvWorker, "multiprocessing/pool")
+	_, err := pool.New(t.Context(), 1)
+	require.ErrorIs(t, err, pool.ErrNotWorker)
 }
 
 // Registration is part of the program text: the parent and every worker
@@ -160,25 +151,25 @@ func TestRegisterAndDefineRefuseTheSameMistakes(t *testing.T) {
 		register func()
 		want     string
 	}{
-		{"Register/nil", func() { multiprocessing.Register("test/nil", nil) },
+		{"Register/nil", func() { pool.Register("test/nil", nil) },
 			`Register("test/nil") needs a function`},
-		{"Define/nil", func() { multiprocessing.Define[int, int]("test/nil", nil) },
+		{"Define/nil", func() { pool.Define[int, int]("test/nil", nil) },
 			`Define("test/nil") needs a function`},
-		{"Register/twice", func() { multiprocessing.Register("test/pid", raw) },
+		{"Register/twice", func() { pool.Register("test/pid", raw) },
 			`Register("test/pid"): the name is taken`},
-		{"Define/twice", func() { multiprocessing.Define("test/pid", typed) },
+		{"Define/twice", func() { pool.Define("test/pid", typed) },
 			`Define("test/pid"): the name is taken`},
-		{"Register/empty", func() { multiprocessing.Register("", raw) },
+		{"Register/empty", func() { pool.Register("", raw) },
 			`Register(""): a name needs 1 to 255 bytes`},
-		{"Define/empty", func() { multiprocessing.Define("", typed) },
+		{"Define/empty", func() { pool.Define("", typed) },
 			`Define(""): a name needs 1 to 255 bytes`},
-		{"Register/long", func() { multiprocessing.Register(long, raw) }, "a name needs 1 to 255 bytes"},
-		{"Define/long", func() { multiprocessing.Define(long, typed) }, "a name needs 1 to 255 bytes"},
+		{"Register/long", func() { pool.Register(long, raw) }, "a name needs 1 to 255 bytes"},
+		{"Define/long", func() { pool.Define(long, typed) }, "a name needs 1 to 255 bytes"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err, ok := panicValue(tc.register).(error)
 			require.True(t, ok, "the panic value is an error")
-			require.ErrorIs(t, err, multiprocessing.ErrBadRegistration)
+			require.ErrorIs(t, err, pool.ErrBadRegistration)
 			assert.ErrorContains(t, err, tc.want)
 		})
 	}

@@ -1,5 +1,3 @@
-package multiprocessing
-
 // The parent's side of one pool worker: a process and two pipes. A call is
 // one frame out and one frame back; the worker answers each call before it
 // reads the next, so replies come in the order of the calls and need no
@@ -7,6 +5,8 @@ package multiprocessing
 // fails, the reply stream ends or is malformed) the worker is considered
 // dead: it is killed if need be, reaped, and its exit status becomes part
 // of the error (dispatch.go says what happens to its tasks).
+
+package pool
 
 import (
 	"bufio"

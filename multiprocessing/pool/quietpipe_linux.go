@@ -1,5 +1,3 @@
-package multiprocessing
-
 // Why the pool reads and writes its pipes with raw system calls on Linux.
 // Every ordinary system call tells the Go scheduler it is entering the
 // kernel, and if the runtime's monitor thread (sysmon) is asleep because
@@ -11,6 +9,8 @@ package multiprocessing
 // non-blocking and served by the netpoller, so a raw read or write never
 // blocks: it either moves bytes or says EAGAIN, and the netpoller does the
 // waiting as before. Only the scheduler is not told about an instant call.
+
+package pool
 
 import (
 	"io"

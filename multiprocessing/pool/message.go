@@ -1,5 +1,3 @@
-package multiprocessing
-
 // Inside each frame is one message. The encoding is our own few bytes, not
 // gob or JSON, because the payloads are already bytes (the caller picked
 // their encoding; the typed Func layer uses JSON) and the envelope only has
@@ -13,9 +11,12 @@ package multiprocessing
 // "bytes serialised per task" easy to count exactly, and is small enough for
 // the fuzzer to cover completely.
 
+package pool
+
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Message kinds. Zero is deliberately unused so that a zeroed buffer is
@@ -35,7 +36,7 @@ const (
 // maxNameLen keeps the name length in one byte.
 const maxNameLen = 255
 
-var errBadMessage = errors.New("multiprocessing: malformed message")
+var errBadMessage = errors.New("pool: malformed message")
 
 type message struct {
 	kind byte
@@ -79,4 +80,25 @@ func decodeMessage(b []byte) (message, error) {
 	}
 	m.body = rest
 	return m, nil
+}
+
+// decodeReply turns a worker's reply to a call of name into its result
+// or the error that says how the call failed.
+func decodeReply(name string, m message) ([]byte, error) {
+	switch m.kind {
+	case kindResult:
+		return m.body, nil
+	case kindFailed:
+		return nil, &TaskError{Func: name, Message: string(m.body)}
+	case kindPanic:
+		value, stack, _ := strings.Cut(string(m.body), "\n")
+		return nil, &TaskPanicError{Func: name, Value: value, Stack: stack}
+	case kindBadArg:
+		return nil, fmt.Errorf("%w argument of %s: %s", ErrDecode, name, m.body)
+	case kindUnknown:
+		return nil, fmt.Errorf("%w: %q", ErrUnknownFunc, name)
+	case kindTooLarge:
+		return nil, fmt.Errorf("%w: %s returned a %s", ErrFrameTooLarge, name, m.body)
+	}
+	return nil, fmt.Errorf("%w: reply of kind %d", errBadMessage, m.kind)
 }

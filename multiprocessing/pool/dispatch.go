@@ -1,5 +1,3 @@
-package multiprocessing
-
 // How the pool's tasks reach its workers, and what happens to them when a
 // worker dies.
 //
@@ -27,6 +25,8 @@ package multiprocessing
 // the queue and run elsewhere; nothing is lost. One exception: when the
 // pool itself killed the worker to cancel a task, nothing it held is to
 // blame, so every task not yet settled goes back to the queue.
+
+package pool
 
 import (
 	"errors"
@@ -153,7 +153,7 @@ func (p *Pool) startLocked(i int, t *task) bool {
 		return true
 	}
 	if err != ErrPoolTerminated {
-		err = fmt.Errorf("multiprocessing: replacing a dead worker: %w", err)
+		err = fmt.Errorf("pool: replacing a dead worker: %w", err)
 	}
 	p.mu.Unlock()
 	t.finish(nil, err)
@@ -296,31 +296,3 @@ func (p *Pool) deathError(name string, w *worker, err error) error {
 // testHookSent, when set by a test, runs in the feeder after a task joined
 // a worker's in-flight list and before its call is written.
 var testHookSent atomic.Pointer[func(name string, pid int)]
-
-func decodeReply(name string, m message) ([]byte, error) {
-	switch m.kind {
-	case kindResult:
-		return m.body, nil
-	case kindFailed:
-		return nil, &TaskError{Func: name, Message: string(m.body)}
-	case kindPanic:
-		value, stack, _ := cut(string(m.body))
-		return nil, &TaskPanicError{Func: name, Value: value, Stack: stack}
-	case kindBadArg:
-		return nil, fmt.Errorf("%w argument of %s: %s", ErrDecode, name, m.body)
-	case kindUnknown:
-		return nil, fmt.Errorf("%w: %q", ErrUnknownFunc, name)
-	case kindTooLarge:
-		return nil, fmt.Errorf("%w: %s returned a %s", ErrFrameTooLarge, name, m.body)
-	}
-	return nil, fmt.Errorf("%w: reply of kind %d", errBadMessage, m.kind)
-}
-
-func cut(s string) (before, after string, found bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
-}
