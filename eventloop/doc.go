@@ -31,7 +31,7 @@
 //   - executor.go (A8): ToThread and RunInExecutor move blocking calls
 //     off the loop, which keeps serving. An Executor[A, R] runs calls of
 //     one function: InGoroutines and Bounded on goroutines, and, in the
-//     hybrid chapter, multiprocessing's Func.On in worker processes, as
+//     hybrid chapter, pool.Func.On (multiprocessing/pool) in worker processes, as
 //     asyncio's ProcessPoolExecutor does. A panic off the loop comes back
 //     to the awaiting task as a *PanicError (panic_executor_test.go).
 //   - threadsafe.go (A14): the loop's tasks share memory with no lock

@@ -20,8 +20,8 @@ import (
 
 // Executor runs calls of one function, from A to R, somewhere other than
 // the loop: on goroutines (InGoroutines), on at most n goroutines at a
-// time (Bounded), or in worker processes (multiprocessing's Func.On). The
-// model is asyncio's run_in_executor(executor, fn, *args). An executor
+// time (Bounded), or in worker processes (Func.On of multiprocessing/pool).
+// The model is asyncio's run_in_executor(executor, fn, *args). An executor
 // knows its function and is given only the argument, because a closure
 // cannot travel to another process, while a registered function and a
 // value can.
