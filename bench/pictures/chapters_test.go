@@ -1,12 +1,7 @@
 package pictures
 
 import (
-	"bytes"
-	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,6 +9,7 @@ import (
 
 	"github.com/concurrency-atlas/atlas/internal/scene"
 	"github.com/concurrency-atlas/atlas/internal/schedtrace"
+	"github.com/concurrency-atlas/atlas/internal/schedtrace/svgtest"
 )
 
 func TestMain(m *testing.M) { scene.Main(m) }
@@ -52,6 +48,8 @@ func TestEventLoopRunsOneTaskAtATime(t *testing.T) {
 	assert.Equal(t, 1, MaxRunning(tl), "the loop and its tasks ran in parallel")
 	assert.Len(t, threadsOf(tl.Spans), 1, "the tasks ran on more than one OS thread")
 	assert.Greater(t, schedtrace.Switches(tasks), LoopTasks-1, "the tasks did not take turns")
+	t.Logf("A1: %d tasks, at most %d running at once, OS threads used: %d; %d switches between tasks",
+		LoopTasks, MaxRunning(tl), len(threadsOf(tl.Spans)), schedtrace.Switches(tasks))
 }
 
 // MaxRunning is the parallelism of a timeline's labelled goroutines.
@@ -84,36 +82,44 @@ func TestStalledLoopRunsNothingElse(t *testing.T) {
 		assert.Greater(t, steps[len(steps)-1].At, longest.End, "task %d ended before the hog", i)
 	}
 	assert.Len(t, threadsOf(tl.Spans), 1)
+	t.Logf("A7: while the hog computed (one stretch of %s), no other task ran; every task finished after it",
+		longest.End-longest.Start)
 }
 
-func TestPicturesAreWellFormed(t *testing.T) {
-	for _, sc := range []schedtrace.Scenario{ManyTasksOnOneLoop(), LoopStalledByAHog()} {
+// Each picture, drawn from a trace captured now, keeps the rules that
+// svgtest checks (a legend naming exactly what is drawn, no slice under
+// the minimum width) and has one lane per P.
+func TestPicturesKeepTheRules(t *testing.T) {
+	for _, sc := range []schedtrace.Scenario{ManyTasksOnOneLoop(), LoopStalledByAHog(), PoolParentWaits()} {
 		t.Run(sc.Name, func(t *testing.T) {
-			var buf bytes.Buffer
-			require.NoError(t, schedtrace.Draw(&buf, sc, record(t, sc)))
-			dec := xml.NewDecoder(&buf)
-			procLanes := 0
-			for {
-				tok, err := dec.Token()
-				if errors.Is(err, io.EOF) {
-					break
-				}
-				require.NoError(t, err)
-				if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "g" {
-					for _, a := range el.Attr {
-						if a.Name.Local == "class" && strings.HasPrefix(a.Value, "lane proc") {
-							procLanes++
-						}
-					}
+			p := picture(t, sc, record(t, sc))
+			assert.NoError(t, p.Check(schedtrace.MinSliceWidth))
+			procs := 0
+			for _, l := range p.Lanes {
+				if l.Kind == "proc" {
+					procs++
 				}
 			}
-			assert.Equal(t, sc.Procs, procLanes)
+			assert.Equal(t, sc.Procs, procs)
 		})
 	}
 }
 
+// picture draws tl as sc's picture and reads it back.
+func picture(t *testing.T, sc schedtrace.Scenario, tl *schedtrace.Timeline) *svgtest.Picture {
+	t.Helper()
+	p, err := svgtest.Draw(sc, tl)
+	require.NoError(t, err)
+	return p
+}
+
+// M2: the parent computes nothing. Its caller waits for the answers, and
+// each worker's reader waits on that worker's pipe, which the trace
+// reports as a netpoller wait ("network") and the picture, reading the
+// stack, as a pipe wait.
 func TestPoolParentWaitsWhileWorkersCompute(t *testing.T) {
-	tl := record(t, PoolParentWaits())
+	sc := PoolParentWaits()
+	tl := record(t, sc)
 	for _, sp := range tl.Spans {
 		for _, fn := range sp.Stack {
 			assert.NotContains(t, fn, "workload.Fib", "the parent computed: %+v", sp)
@@ -124,4 +130,23 @@ func TestPoolParentWaitsWhileWorkersCompute(t *testing.T) {
 		waited = waited || step.State == schedtrace.Waiting
 	}
 	assert.True(t, waited, "the caller never waited for the workers")
+
+	p := picture(t, sc, tl)
+	assert.Contains(t, p.Keys("goroutine"), schedtrace.KeyPipeWait)
+	for _, reader := range []string{"reader 1", "reader 2"} {
+		lane := p.Lane("goroutine", reader)
+		require.NotNil(t, lane, "no lane for %s", reader)
+		assert.Contains(t, lane.Drawn(), schedtrace.KeyPipeWait, "%s never waited on its pipe", reader)
+		piped := 0
+		for _, sp := range tl.Lane(reader) {
+			if sp.Reason == "network" && sp.Blocked() == schedtrace.PipeRead {
+				piped++
+			}
+		}
+		t.Logf("%s: waited %d times on its worker's pipe (the trace says \"network\"; the stack, a pipe read)", reader, piped)
+		assert.Positive(t, piped, "%s: no netpoller wait read as a pipe read", reader)
+	}
+	for _, other := range []string{"forker", "feeder 1", "feeder 2"} {
+		assert.NotNil(t, p.Lane("goroutine", other), "no lane for %s", other)
+	}
 }

@@ -60,7 +60,7 @@ func Record(sc Scenario) (*Timeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	tl, err := Parse(bytes.NewReader(raw))
+	tl, err := Parse(bytes.NewReader(raw), sc.Adopt...)
 	if err != nil {
 		return nil, fmt.Errorf("schedtrace: parse trace of %s: %w", sc.Name, err)
 	}

@@ -11,14 +11,23 @@
 //     goroutines can be told apart and left out.
 //   - capture.go: Capture runs a scenario under runtime/trace with
 //     GOMAXPROCS set for the run; Record also parses the result.
+//   - adopt.go: Adopt gives lanes to goroutines a scenario cannot label,
+//     such as a library's own, by the function each starts in.
 //   - parse.go: Parse reads the trace with golang.org/x/exp/trace into
 //     spans (goroutine, state, P, start, end) and each goroutine's steps.
+//   - blocked.go: Span.Blocked says what a wait was on, telling a pipe
+//     from a socket by the stack where the trace's reason says only
+//     "network".
 //   - analyse.go: MaxConcurrentRunning (parallelism), Switches (taking
 //     turns), Steps and WithoutPreemptions (a goroutine's life story),
 //     Stops (why it stopped running each time), StoppedIn (where it was
 //     when it was stopped: inside its loop, or at a call after it).
-//   - svg.go, units.go: Draw writes the SVG: a lane per P, a lane per
-//     goroutine, a time axis in µs or ms, a legend and a caption.
+//   - svg.go, lanes.go, legend.go, units.go: Draw writes the SVG: a lane
+//     per P (idle where it runs nothing), a lane per goroutine (not alive
+//     before it starts and after it ends), a time axis in µs or ms, a
+//     legend of only what is drawn, and a caption. A slice too short to
+//     see is drawn MinSliceWidth wide, centred on its true time.
+//   - svgtest: reads a picture back for tests and checks its rules.
 //   - f1.go, f3.go, t8.go: the scenarios, one claim each.
 //
 // # Claims
@@ -30,7 +39,8 @@
 //
 // The tests capture their own traces while they run and check the shape
 // of the schedule (how many goroutines ran at once, in which order the
-// states came), never a duration.
+// states came), never a duration. The pictures are checked the same way,
+// by parsing the SVG, never by comparing pixels.
 //
 // # Running it
 //

@@ -99,8 +99,16 @@ type open struct {
 	since  trace.Time
 }
 
-// Parse reads an execution trace written by runtime/trace.
-func Parse(r io.Reader) (*Timeline, error) {
+// Parse reads an execution trace written by runtime/trace. The scenario's
+// goroutines are those that labelled themselves through a Stage, and
+// those that adopt gives a lane.
+func Parse(r io.Reader, adopt ...Adopt) (*Timeline, error) {
+	if err := validAdopt(adopt); err != nil {
+		return nil, err
+	}
+	if r == nil {
+		return nil, errors.New("schedtrace: no trace to read (nil reader)")
+	}
 	rd, err := trace.NewReader(r)
 	if err != nil {
 		return nil, err
@@ -111,8 +119,7 @@ func Parse(r io.Reader) (*Timeline, error) {
 		begin, end   trace.Time
 		current      = map[trace.GoID]*open{}
 		all          []Span
-		labels       = map[int64]string{}
-		order        []Goroutine
+		names        = newNaming(adopt)
 		procs        = map[int64]bool{}
 		steps        = map[int64][]Step{}
 	)
@@ -145,11 +152,7 @@ func Parse(r io.Reader) (*Timeline, error) {
 			l := ev.Log()
 			switch l.Category {
 			case logCategory:
-				g := int64(ev.Goroutine())
-				if _, dup := labels[g]; !dup {
-					labels[g] = l.Message
-					order = append(order, Goroutine{ID: g, Label: l.Message})
-				}
+				names.logged(int64(ev.Goroutine()), l.Message)
 			case windowCategory:
 				if l.Message == "begin" {
 					begin = t
@@ -174,6 +177,7 @@ func Parse(r io.Reader) (*Timeline, error) {
 				closeSpan(id, t)
 				if from == trace.GoNotExist && to != trace.GoNotExist {
 					steps[int64(id)] = append(steps[int64(id)], Step{State: New, At: rel(t)})
+					names.created(int64(id), st.Stack)
 				}
 				s, lasting := stateOf(to)
 				if !lasting && to != trace.GoNotExist {
@@ -204,6 +208,7 @@ func Parse(r io.Reader) (*Timeline, error) {
 		end = last
 	}
 
+	labels, order := names.resolve()
 	tl := &Timeline{Begin: rel(begin), End: rel(end), Goroutines: order, steps: map[int64][]Step{}}
 	for _, sp := range all {
 		if label, ok := labels[sp.G]; ok {

@@ -24,6 +24,9 @@ type Scenario struct {
 	// started with stage.Go, which names it in the trace; Run may block,
 	// and the capture waits for the stage's goroutines after it returns.
 	Run func(stage *Stage)
+	// Adopt gives lanes to goroutines that Run's code starts without the
+	// Stage and that cannot label themselves, such as a library's own.
+	Adopt []Adopt
 }
 
 // logCategory marks the trace.Log events this package writes and reads.
@@ -51,8 +54,10 @@ func (s *Stage) Go(label string, fn func()) {
 }
 
 // Label names the calling goroutine in the trace, for goroutines the
-// scenario does not start itself: an event loop's task coroutines, a
-// pool's reader goroutines. Only a goroutine's first label counts.
+// scenario does not start itself but whose code it writes, such as an
+// event loop's task coroutines. (A library's own goroutines, which run
+// no code of the scenario's, are named with Scenario.Adopt.) Only a
+// goroutine's first label counts.
 func (s *Stage) Label(label string) { trace.Log(s.ctx, logCategory, label) }
 
 func (s *Stage) wait() { s.wg.Wait() }
@@ -103,11 +108,11 @@ func Lookup(name string) (Scenario, error) {
 func (sc Scenario) validate() error {
 	switch {
 	case sc.Name == "":
-		return fmt.Errorf("schedtrace: scenario has no name")
+		return fmt.Errorf("%w: it has no name", ErrInvalidScenario)
 	case sc.Run == nil:
-		return fmt.Errorf("schedtrace: scenario %s has no Run function", sc.Name)
+		return fmt.Errorf("%w: %s has no Run function", ErrInvalidScenario, sc.Name)
 	case sc.Procs < 1:
-		return fmt.Errorf("schedtrace: scenario %s needs Procs >= 1, got %d", sc.Name, sc.Procs)
+		return fmt.Errorf("%w: %s needs Procs >= 1, got %d", ErrInvalidScenario, sc.Name, sc.Procs)
 	}
-	return nil
+	return validAdopt(sc.Adopt)
 }

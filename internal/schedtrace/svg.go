@@ -3,6 +3,11 @@
 // its state, over a time axis in real units, with a legend and a caption.
 // The SVG is written by hand; every piece of text goes through an XML
 // escaper, so any label is safe.
+//
+// The picture describes itself for tests and other readers: every slice
+// of a lane is a rect with a data-state attribute holding the legend's
+// name for what it shows, and the legend's rows say which lanes they
+// explain. lanes.go draws the lanes, legend.go the legend.
 
 package schedtrace
 
@@ -12,7 +17,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"sort"
 	"strings"
 	"time"
 )
@@ -25,24 +29,14 @@ const (
 	plotWidth  = svgWidth - plotLeft - plotRight
 	laneHeight = 22
 	laneGap    = 6
-	minSpanPx  = 0.6
 )
 
-// Colours by state; goroutines on the P lanes get colours of their own
-// from a palette that avoids these hues.
-var stateColour = map[State]string{
-	Running:  "#2f9e44",
-	Runnable: "#f59f00",
-	Waiting:  "#74c0fc",
-	Syscall:  "#9c36b5",
-}
-
-var goroutinePalette = []string{"#1f4e79", "#c92a2a", "#0b7285", "#8d5524", "#d6336c", "#5c940d", "#364fc7", "#862e9c"}
-
-const (
-	otherColour = "#adb5bd"
-	idleColour  = "#f1f3f5"
-)
+// MinSliceWidth is the narrowest a slice of a lane is drawn, in SVG
+// units: a 2 µs run on a 100 ms axis would otherwise be a hundredth of a
+// pixel and vanish. A slice narrower than this in true time is widened
+// about its midpoint, so it marks when it happened, and the slices after
+// it stay where their own times put them.
+const MinSliceWidth = 2.0
 
 // Draw writes the picture of tl, captured from sc, to w.
 func Draw(w io.Writer, sc Scenario, tl *Timeline) error {
@@ -54,12 +48,7 @@ func Draw(w io.Writer, sc Scenario, tl *Timeline) error {
 	case len(tl.Procs) == 0:
 		return errors.New("schedtrace: the trace shows no P")
 	}
-	d := &drawing{tl: tl, colours: map[int64]string{}}
-	gs := append([]Goroutine(nil), tl.Goroutines...)
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Label < gs[j].Label })
-	for i, g := range gs {
-		d.colours[g.ID] = goroutinePalette[i%len(goroutinePalette)]
-	}
+	d := newDrawing(tl)
 
 	y := 30.0
 	d.text(12, y, "title", 17, "bold", sc.Title)
@@ -77,12 +66,12 @@ func Draw(w io.Writer, sc Scenario, tl *Timeline) error {
 	y += 16
 	d.text(12, y, "heading", 13, "bold", "Each goroutine of the scenario: its state")
 	y += 10
-	for _, g := range gs {
+	for _, g := range d.gs {
 		d.goroutineLane(g, y)
 		y += laneHeight + laneGap
 	}
 	y = d.axis(y + 2)
-	y = d.legend(gs, y+14)
+	y = d.legend(y + 14)
 	y = d.caption(sc.Caption, y+10)
 	measured := fmt.Sprintf("Measured in this trace: at most %d of the scenario's goroutines running at once; "+
 		"the scenario took %s.", MaxConcurrentRunning(tl.Spans), formatDuration(tl.End-tl.Begin))
@@ -92,8 +81,9 @@ func Draw(w io.Writer, sc Scenario, tl *Timeline) error {
 	if _, err := fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%.0f" viewBox="0 0 %d %.0f" font-family="Helvetica, Arial, sans-serif">
 <title>%s</title>
+%s
 <rect width="100%%" height="100%%" fill="#ffffff"/>
-`, svgWidth, y, svgWidth, y, esc(sc.Title)); err != nil {
+`, svgWidth, y, svgWidth, y, esc(sc.Title), patterns); err != nil {
 		return err
 	}
 	if _, err := io.WriteString(w, d.body.String()); err != nil {
@@ -105,9 +95,14 @@ func Draw(w io.Writer, sc Scenario, tl *Timeline) error {
 
 type drawing struct {
 	tl      *Timeline
-	colours map[int64]string
+	gs      []Goroutine       // the scenario's goroutines, in lane order
+	colours map[int64]string  // each goroutine's colour on the P lanes
+	used    map[string][]used // per lane kind, what its slices show, first use first
 	body    strings.Builder
 }
+
+// used is one thing a kind of lane shows, and its fill.
+type used struct{ key, fill string }
 
 func (d *drawing) printf(format string, args ...any) { fmt.Fprintf(&d.body, format, args...) }
 
@@ -122,62 +117,36 @@ func (d *drawing) x(t time.Duration) float64 {
 	return plotLeft + float64(t-d.tl.Begin)/float64(d.tl.End-d.tl.Begin)*plotWidth
 }
 
-// span draws one interval; text goes inside it when there is room.
-func (d *drawing) span(sp Span, y float64, fill, tip, inside, ink string) {
-	x0, x1 := d.x(sp.Start), d.x(sp.End)
-	if x1 <= x0 && (sp.End < d.tl.Begin || sp.Start > d.tl.End) {
+// slice draws the part of [from, to) inside the window on a lane of kind
+// lane, as key in fill; text goes inside it when there is room. Nothing
+// is drawn for an interval outside the window or of no length.
+func (d *drawing) slice(lane string, from, to time.Duration, y float64, key, fill, tip, inside, ink string) {
+	from, to = max(from, d.tl.Begin), min(to, d.tl.End)
+	if to <= from {
 		return
 	}
-	w := max(x1-x0, minSpanPx)
-	d.printf(`<rect x="%.2f" y="%.1f" width="%.2f" height="%d" fill="%s"><title>%s</title></rect>`+"\n",
-		x0, y, w, laneHeight, fill, esc(tip))
+	x0, w := d.x(from), d.x(to)-d.x(from)
+	if w < MinSliceWidth {
+		mid := x0 + w/2
+		x0, w = min(max(mid-MinSliceWidth/2, plotLeft), plotLeft+plotWidth-MinSliceWidth), MinSliceWidth
+	}
+	d.use(lane, key, fill)
+	d.printf(`<rect data-state="%s" x="%.2f" y="%.1f" width="%.2f" height="%d" fill="%s"><title>%s</title></rect>`+"\n",
+		esc(key), x0, y, w, laneHeight, fill, esc(tip))
 	if inside != "" && w >= 7*float64(len(inside))+6 {
 		d.printf(`<text x="%.1f" y="%.1f" font-size="11" fill="%s" text-anchor="middle">%s</text>`+"\n",
 			x0+w/2, y+laneHeight/2+4, ink, esc(inside))
 	}
 }
 
-func (d *drawing) laneStart(class, name, label string, y float64) {
-	d.printf(`<g class="lane %s" data-name="%s">`+"\n", class, esc(name))
-	d.printf(`<text x="%d" y="%.1f" font-size="12" fill="#212529" text-anchor="end">%s</text>`+"\n",
-		plotLeft-8, y+laneHeight/2+4, esc(label))
-	d.printf(`<rect x="%d" y="%.1f" width="%d" height="%d" fill="%s" stroke="#dee2e6"/>`+"\n",
-		plotLeft, y, plotWidth, laneHeight, idleColour)
-}
-
-func (d *drawing) procLane(p int64, y float64) {
-	name := fmt.Sprintf("P%d", p)
-	d.laneStart("proc", name, name, y)
-	for _, sp := range d.tl.Others {
-		if sp.P == p {
-			d.span(sp, y, otherColour, fmt.Sprintf("goroutine %d (not the scenario's): running %s", sp.G, formatDuration(sp.End-sp.Start)), "", "")
+// use notes that lanes of this kind show key, for the legend.
+func (d *drawing) use(lane, key, fill string) {
+	for _, u := range d.used[lane] {
+		if u.key == key {
+			return
 		}
 	}
-	for _, sp := range d.tl.Spans {
-		if sp.State == Running && sp.P == p {
-			d.span(sp, y, d.colours[sp.G], fmt.Sprintf("%s on %s for %s", sp.Label, name, formatDuration(sp.End-sp.Start)), sp.Label, "#ffffff")
-		}
-	}
-	d.printf("</g>\n")
-}
-
-func (d *drawing) goroutineLane(g Goroutine, y float64) {
-	d.laneStart("goroutine", g.Label, g.Label, y)
-	for _, sp := range d.tl.Spans {
-		if sp.G != g.ID {
-			continue
-		}
-		what := sp.State.String()
-		if sp.Reason != "" {
-			what += " (" + sp.Reason + ")"
-		}
-		inside := ""
-		if sp.State == Waiting {
-			inside = sp.Reason
-		}
-		d.span(sp, y, stateColour[sp.State], fmt.Sprintf("%s: %s for %s", g.Label, what, formatDuration(sp.End-sp.Start)), inside, "#212529")
-	}
-	d.printf("</g>\n")
+	d.used[lane] = append(d.used[lane], used{key, fill})
 }
 
 // axis draws the time axis below the lanes and returns the y below it.
@@ -185,7 +154,7 @@ func (d *drawing) axis(y float64) float64 {
 	window := d.tl.End - d.tl.Begin
 	step := niceStep(window / 8)
 	d.printf(`<g class="axis">` + "\n")
-	d.printf(`<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#495057"/>`+"\n", plotLeft, y, plotLeft+plotWidth, y)
+	d.printf(`<line class="baseline" x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#495057"/>`+"\n", plotLeft, y, plotLeft+plotWidth, y)
 	for t := time.Duration(0); t <= window; t += step {
 		x := d.x(d.tl.Begin + t)
 		d.printf(`<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#495057"/>`+"\n", x, y, x, y+5)
@@ -196,34 +165,6 @@ func (d *drawing) axis(y float64) float64 {
 		plotLeft+plotWidth, y+32)
 	d.printf("</g>\n")
 	return y + 36
-}
-
-// legend explains both colour schemes and returns the y below it.
-func (d *drawing) legend(gs []Goroutine, y float64) float64 {
-	d.printf(`<g class="legend">` + "\n")
-	row := func(y float64, title string, keys []string, fills []string) {
-		d.printf(`<text x="12" y="%.1f" font-size="12" font-weight="bold" fill="#212529">%s</text>`+"\n", y+11, esc(title))
-		x := 12 + 7.5*float64(len(title)) + 12
-		for i, k := range keys {
-			d.printf(`<rect x="%.1f" y="%.1f" width="14" height="14" fill="%s" stroke="#868e96" stroke-width="0.5"/>`+"\n", x, y, fills[i])
-			d.printf(`<text x="%.1f" y="%.1f" font-size="12" fill="#212529">%s</text>`+"\n", x+19, y+11, esc(k))
-			x += 19 + 7*float64(len(k)) + 18
-		}
-	}
-	var keys, fills []string
-	for _, g := range gs {
-		keys, fills = append(keys, g.Label), append(fills, d.colours[g.ID])
-	}
-	keys, fills = append(keys, "other goroutines", "idle"), append(fills, otherColour, idleColour)
-	row(y, "On a P", keys, fills)
-	states := []State{Running, Runnable, Waiting, Syscall}
-	keys, fills = nil, nil
-	for _, s := range states {
-		keys, fills = append(keys, s.String()), append(fills, stateColour[s])
-	}
-	row(y+22, "Goroutine state", keys, fills)
-	d.printf("</g>\n")
-	return y + 44
 }
 
 // caption wraps the text to the picture's width and returns the y below it.

@@ -7,9 +7,12 @@
 //	go run ./bench/cmd/pictures                  # all, into testdata/pictures
 //	go run ./bench/cmd/pictures -out /tmp/pics   # somewhere else
 //	go run ./bench/cmd/pictures -only f3-states  # one scenario
+//	go run ./bench/cmd/pictures -h               # the flags and the scenarios
 //
 // You will see one line per picture written. The traces are real, so two
 // runs never draw exactly the same picture; the shapes are what matter.
+// It exits with status 0 when done or when asked for help (-h), 2 when
+// the command line is wrong, and 1 when a picture cannot be drawn.
 package main
 
 import (
@@ -30,41 +33,91 @@ import (
 func main() {
 	// The process-pool scenario re-executes this program as its workers.
 	pool.ServeIfWorker()
-	if err := run(os.Args[1:], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "pictures:", err)
-		os.Exit(1)
-	}
+	os.Exit(cli(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run parses args, draws the requested pictures and reports each file
-// written to stdout.
-func run(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("pictures", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	out := fs.String("out", filepath.Join("testdata", "pictures"), "directory to write the SVG files into")
-	only := fs.String("only", "", "draw only the scenario with this name")
-	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("%w (usage: pictures [-out DIR] [-only NAME])", err)
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q (usage: pictures [-out DIR] [-only NAME])", fs.Arg(0))
-	}
-	if *out == "" {
-		return errors.New("-out must name a directory")
-	}
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2 // as the flag package's own ExitOnError uses
+)
 
-	scenarios := schedtrace.Scenarios()
+// options is what the command line asks for.
+type options struct {
+	out       string
+	scenarios []schedtrace.Scenario
+}
+
+// cli runs the command with args and returns its exit status. Help goes
+// to stdout; a usage mistake is named on stderr, with the usage line.
+func cli(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("pictures", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // cli writes every message itself
+	opts, err := parse(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		usage(stdout, fs)
+		return exitOK
+	case err != nil:
+		fmt.Fprintf(stderr, "pictures: %v\n%s\n(-h lists the flags and the scenarios)\n", err, usageLine)
+		return exitUsage
+	}
+	if err := draw(opts, stdout); err != nil {
+		fmt.Fprintln(stderr, "pictures:", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// parse reads args into options. Every error but flag.ErrHelp is a usage
+// mistake.
+func parse(fs *flag.FlagSet, args []string) (options, error) {
+	out := fs.String("out", filepath.Join("testdata", "pictures"), "directory to write the SVG files into")
+	only := fs.String("only", "", "draw only the scenario with this name (see the list below)")
+	if err := fs.Parse(args); err != nil {
+		return options{}, err
+	}
+	switch {
+	case fs.NArg() > 0:
+		return options{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	case *out == "":
+		return options{}, errors.New("-out must name a directory")
+	}
+	opts := options{out: *out, scenarios: schedtrace.Scenarios()}
 	if *only != "" {
 		sc, err := schedtrace.Lookup(*only)
 		if err != nil {
-			return err
+			return options{}, err
 		}
-		scenarios = []schedtrace.Scenario{sc}
+		opts.scenarios = []schedtrace.Scenario{sc}
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	return opts, nil
+}
+
+const usageLine = "usage: go run ./bench/cmd/pictures [-out DIR] [-only NAME]"
+
+// usage explains the flags and lists the scenarios.
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintln(w, usageLine)
+	fmt.Fprintln(w, "\nRuns each scenario under the execution tracer and writes its picture, NAME.svg, into DIR.")
+	fmt.Fprintln(w, "\nflags:")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	fmt.Fprintln(w, "\nscenarios:")
+	for _, sc := range schedtrace.Scenarios() {
+		fmt.Fprintf(w, "  %-18s %s\n", sc.Name, sc.Title)
+	}
+}
+
+// draw captures and draws each scenario and names each file written on
+// stdout.
+func draw(opts options, stdout io.Writer) error {
+	if err := os.MkdirAll(opts.out, 0o755); err != nil {
 		return err
 	}
-	for _, sc := range scenarios {
+	for _, sc := range opts.scenarios {
 		tl, err := schedtrace.Record(sc)
 		if err != nil {
 			return err
@@ -73,7 +126,7 @@ func run(args []string, stdout io.Writer) error {
 		if err := schedtrace.Draw(&svg, sc, tl); err != nil {
 			return fmt.Errorf("draw %s: %w", sc.Name, err)
 		}
-		path := filepath.Join(*out, sc.Name+".svg")
+		path := filepath.Join(opts.out, sc.Name+".svg")
 		if err := os.WriteFile(path, svg.Bytes(), 0o644); err != nil {
 			return err
 		}
