@@ -15,11 +15,8 @@ import (
 	"github.com/concurrency-atlas/atlas/threading"
 )
 
-// cpuJob is the material's CPU-bound job: four equal Fibonacci numbers.
-var cpuJob = []int{30, 30, 30, 30}
-
-// cpuModel runs cpuJob one way; pool is a warm 2-worker pool for the
-// models that need one.
+// cpuModel runs workload.CPUJob one way; p is the warm process pool, one
+// worker per CPU (workload.Workers), for the models that need one.
 type cpuModel struct {
 	name string
 	run  func(ctx context.Context, p *pool.Pool, ns []int) ([]int, error)
@@ -87,8 +84,12 @@ func fibOnLoop(ns []int, ex eventloop.Executor[int, int]) ([]int, error) {
 	})
 }
 
-func newPool(tb testing.TB, workers int) *pool.Pool {
+// newPool starts the benchmarks' process pool: as many workers as
+// workload.Workers says, one per CPU unless ATLAS_WORKERS sets it.
+func newPool(tb testing.TB) *pool.Pool {
 	tb.Helper()
+	workers, err := workload.Workers()
+	require.NoError(tb, err)
 	p, err := pool.New(context.Background(), workers)
 	require.NoError(tb, err)
 	tb.Cleanup(func() { assert.NoError(tb, p.Close()) })
@@ -96,7 +97,7 @@ func newPool(tb testing.TB, workers int) *pool.Pool {
 }
 
 func TestEveryCPUModelComputesTheSameAnswer(t *testing.T) {
-	p := newPool(t, 2)
+	p := newPool(t)
 	ns := []int{10, 15, 20, 5}
 	want := []int{55, 610, 6765, 5}
 	for _, m := range cpuModels {
@@ -108,7 +109,9 @@ func TestEveryCPUModelComputesTheSameAnswer(t *testing.T) {
 	}
 }
 
-// BenchmarkCPUBound runs cpuJob under every model. speedup is serial's
+// BenchmarkCPUBound runs workload.CPUJob under every model, each a
+// sub-benchmark keyed model=<name> so that benchstat -col /model lines
+// them up. speedup is serial's
 // time at the same GOMAXPROCS over the model's; cpu-cores is the CPU this
 // process kept busy (a process pool's workers are not counted in it): the testing package runs
 // every -cpu setting of one sub-benchmark before the next, so serial's
@@ -117,14 +120,14 @@ func TestEveryCPUModelComputesTheSameAnswer(t *testing.T) {
 // GOMAXPROCS the previous run left behind, which would mislabel the very
 // column this benchmark is about.
 func BenchmarkCPUBound(b *testing.B) {
-	p := newPool(b, 2)
+	p := newPool(b)
 	serial := map[int]float64{}
 	for _, m := range cpuModels {
-		b.Run(m.name, func(b *testing.B) {
+		b.Run("model="+m.name, func(b *testing.B) {
 			ctx := context.Background()
 			cpu := startCPU()
 			for range b.N {
-				if _, err := m.run(ctx, p, cpuJob); err != nil {
+				if _, err := m.run(ctx, p, workload.CPUJob); err != nil {
 					b.Fatal(err)
 				}
 			}

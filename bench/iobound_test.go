@@ -5,10 +5,12 @@
 // and a GET to one that answers after 5 ms (loopbackSlow: slow I/O, many
 // waits).
 //
-// Run:  go test -run '^$' -bench IOBound -cpu 1,2 -count 6 ./bench/
-// See:  tasks/s, to compare the models within one kind: on timer and
-//       loopbackSlow a model does as well as the waits it overlaps; on
-//       loopbackFast the wait is short and what a request costs counts too.
+//	go test -run '^$' -bench IOBound -cpu 1,2 -count 6 ./bench/ | tee /tmp/io.txt
+//	go tool benchstat -filter '.unit:tasks/s' -row /work -col /model /tmp/io.txt
+//
+// You will see tasks/s, to compare the models within one kind of work: on
+// timer and loopbackSlow a model does as well as the waits it overlaps; on
+// loopbackFast the wait is short and what a request costs counts too.
 
 package bench
 
@@ -162,7 +164,7 @@ var ioModels = []ioModel{
 	}},
 	{"boundedPool", func(ctx context.Context, _ *pool.Pool, kind ioKind, n int) error {
 		var g errgroup.Group
-		g.SetLimit(8)
+		g.SetLimit(workload.ThreadPoolSize())
 		for i := range n {
 			g.Go(func() error { return kind.block(ctx, i) })
 		}
@@ -196,7 +198,7 @@ func firstError(errs []error) error {
 
 // Every model finishes a small job of every kind, with the right answers.
 func TestEveryIOModelFinishesItsWaits(t *testing.T) {
-	p := newPool(t, 2)
+	p := newPool(t)
 	for _, k := range ioKinds {
 		t.Run(k.name, func(t *testing.T) {
 			kind := k.make(t)
@@ -211,7 +213,7 @@ func TestEveryIOModelFinishesItsWaits(t *testing.T) {
 
 // And a failed GET is not lost on the way back, whichever model made it.
 func TestEveryIOModelReportsAFailedGet(t *testing.T) {
-	p := newPool(t, 2)
+	p := newPool(t)
 	kind := loopbackIO(t, workload.ServerConfig{Fail: func(id int) bool { return id == 3 }})
 	for _, m := range ioModels {
 		t.Run(m.name, func(t *testing.T) {
@@ -222,16 +224,17 @@ func TestEveryIOModelReportsAFailedGet(t *testing.T) {
 
 // BenchmarkIOBound: tasks/s is how many waits each model gets through.
 // Waiting needs no core, so what counts is how many waits overlap: all of
-// them for goroutines and the loop, eight for the bounded pool, and one
-// per worker process for the pool, whose workers take one task at a time;
+// them for goroutines and the loop, workload.ThreadPoolSize() for the
+// bounded pool (Python's ThreadPoolExecutor default), and one per worker
+// process for the pool, whose workers take one task at a time;
 // and, once the waits are short, what each request costs to make.
 func BenchmarkIOBound(b *testing.B) {
-	p := newPool(b, 2)
+	p := newPool(b)
 	for _, k := range ioKinds {
-		b.Run(k.name, func(b *testing.B) {
+		b.Run("work="+k.name, func(b *testing.B) {
 			kind := k.make(b)
 			for _, m := range ioModels {
-				b.Run(m.name, func(b *testing.B) {
+				b.Run("model="+m.name, func(b *testing.B) {
 					ctx := context.Background()
 					cpu := startCPU()
 					for b.Loop() {

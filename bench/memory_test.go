@@ -124,8 +124,8 @@ func TestEveryModelHoldsMemoryWhileWaiting(t *testing.T) {
 	})
 }
 
-// BenchmarkMemoryPerWaiter: bytes/task is the memory one waiting unit
-// holds. For goroutines, loop tasks and threads it is the Go heap and
+// BenchmarkMemoryPerWaiter: B/waiter is the memory one waiting unit
+// holds, keyed model=<name>. For goroutines, loop tasks and threads it is the Go heap and
 // stacks each adds, measured in a fresh child process; for threads that
 // leaves out what the kernel keeps, so it is a lower bound. For a process
 // it is the resident memory of an idle worker, which includes its share of
@@ -133,15 +133,15 @@ func TestEveryModelHoldsMemoryWhileWaiting(t *testing.T) {
 // like number. ns/op is the time to measure and means nothing here.
 func BenchmarkMemoryPerWaiter(b *testing.B) {
 	for _, model := range []string{"goroutine", "loopTask", "osThread"} {
-		b.Run(model, func(b *testing.B) {
+		b.Run("model="+model, func(b *testing.B) {
 			var total float64
 			for b.Loop() {
 				total += parkedBytes(b, model)
 			}
-			b.ReportMetric(total/float64(b.N), "bytes/task")
+			b.ReportMetric(total/float64(b.N), "B/waiter")
 		})
 	}
-	b.Run("process", func(b *testing.B) {
+	b.Run("model=process", func(b *testing.B) {
 		var total float64
 		for b.Loop() {
 			rss, err := idleWorkerRSS(context.Background(), 2)
@@ -150,6 +150,6 @@ func BenchmarkMemoryPerWaiter(b *testing.B) {
 			}
 			total += rss
 		}
-		b.ReportMetric(total/float64(b.N), "bytes/task")
+		b.ReportMetric(total/float64(b.N), "B/waiter")
 	})
 }

@@ -9,13 +9,14 @@
 // trip, each side locked to its thread; the only difference left is
 // whether the kernel wakes a thread of this address space or another's.
 //
-// Run:  go test -run '^$' -bench 'RoundTrip/pipe(Threads|Processes)' -cpu 1,2 -count 6 ./bench/
-// See:  µs/roundtrip for both; their ratio answers F7 with no difference
-//       of mechanism in it. -cpu sets GOMAXPROCS in this process only: the
-//       child's runtime takes its own from the machine. So compare them at
-//       -cpu 2: at GOMAXPROCS=1 the two threads of one process share one P
-//       and pay for handing it over at every trip, which a child with its
-//       own runtime does not.
+//	go test -run '^$' -bench 'RoundTrip/model=pipe(Threads|Processes)$' -cpu 1,2 -count 6 ./bench/
+//
+// You will see ns/roundtrip for both; their ratio answers F7 with no
+// difference of mechanism in it. -cpu sets GOMAXPROCS in this process only:
+// the child's runtime takes its own from the machine. So compare them at
+// -cpu 2: at GOMAXPROCS=1 the two threads of one process share one P and pay
+// for handing it over at every trip, which a child with its own runtime does
+// not.
 
 package bench
 

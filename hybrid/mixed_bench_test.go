@@ -4,11 +4,13 @@
 // the same mix at the same GOMAXPROCS over the architecture's; items/s is
 // throughput.
 //
-//	go test -run '^$' -bench Mixed -cpu 1,2 ./hybrid/
+//	go test -run '^$' -bench Mixed -cpu 1,2 ./hybrid/ | tee /tmp/mixed.txt
+//	go tool benchstat -filter '.unit:speedup' -row /mix -col /model /tmp/mixed.txt
 //
-// You will see speedup and items/s for every architecture on each mix, at
-// one P and at two; the committed run and its verdict are in testdata/bench
-// at the module root.
+// You will see speedup and items/s for every architecture (key model) on
+// each mix (key mix), at one P and at two, with the process pool one
+// worker per CPU (workload.Workers); the committed run and its verdict are
+// in testdata/bench at the module root.
 //
 // The loops run over b.N, not b.Loop: with Go 1.26 a b.Loop sub-benchmark
 // measures its first -cpu value under the GOMAXPROCS the previous run left
@@ -27,13 +29,17 @@ import (
 )
 
 func BenchmarkMixed(b *testing.B) {
-	p, err := pool.New(context.Background(), 2)
+	workers, err := workload.Workers()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := pool.New(context.Background(), workers)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer p.Close()
 	for _, m := range workload.Mixes {
-		b.Run(m.Name, func(b *testing.B) {
+		b.Run("mix="+m.Name, func(b *testing.B) {
 			s := m.Serve(nil)
 			defer s.Close()
 			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: m.Items}}
@@ -41,7 +47,7 @@ func BenchmarkMixed(b *testing.B) {
 			env := kit{Client: client, Server: s, Pool: p}
 			serial := map[int]float64{}
 			for _, a := range architectures() {
-				b.Run(a.Name, func(b *testing.B) {
+				b.Run("model="+a.Name, func(b *testing.B) {
 					ctx := context.Background()
 					for range b.N {
 						got, err := a.Run(ctx, env, m)

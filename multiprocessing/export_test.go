@@ -6,7 +6,3 @@ import "github.com/concurrency-atlas/atlas/internal/child"
 
 // OnceEnv is the environment Start gives a process that runs fn.
 func OnceEnv(fn string) []string { return child.Env(entryOnce, envFunc+"="+fn) }
-
-// BlockingPipe is the pipe the pipe peer uses, for the raw baseline
-// benchmark.
-var BlockingPipe = blockingPipe

@@ -1,14 +1,15 @@
 // Claim M3: processes talk through pipes, sockets and shared memory. A Peer
 // is a child process at the other end of one of these: send it a number,
 // it answers with the number plus one. The answer proves the child did the
-// work; the round trip is what BenchmarkRoundTrip measures, next to the
-// same exchange between two goroutines over a channel.
+// work; the round trip is what bench's BenchmarkRoundTrip measures (as
+// model=pipe, model=unixSocket and model=sharedMemory), next to the same
+// exchange between two goroutines over a channel.
 //
-//	go test -run TestPeer ./multiprocessing/
-//	go test -run '^$' -bench RoundTrip -benchtime 2000x ./multiprocessing/
+//	go test -run TestPeer -v ./multiprocessing/
+//	go test -run '^$' -bench RoundTrip ./bench/
 //
-// You will see every kind answers correctly; µs/roundtrip grows from channel
-// to shared memory to pipe and socket.
+// You will see every kind answer correctly, and ns/roundtrip grow from
+// channel to shared memory to pipe and socket.
 
 package multiprocessing
 

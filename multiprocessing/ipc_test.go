@@ -8,7 +8,6 @@ package multiprocessing_test
 
 import (
 	"context"
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -51,22 +50,6 @@ func TestPeerAnswersEveryMessage(t *testing.T) {
 			require.NoError(t, peer.Close(), "the child exits cleanly when told to")
 		})
 	}
-}
-
-// The raw pipe peer is BenchmarkRoundTrip's baseline; it must do the same
-// work as the others for the comparison to mean anything.
-func TestRawPipePeerAnswersEveryMessage(t *testing.T) {
-	peer, err := startRawPipePeer(t.Context())
-	if errors.Is(err, errors.ErrUnsupported) {
-		t.Skip("needs Unix pipes")
-	}
-	require.NoError(t, err)
-	for v := uint64(1); v <= 100; v++ {
-		got, err := peer.RoundTrip(v * 1000)
-		require.NoError(t, err)
-		require.Equal(t, v*1000+1, got)
-	}
-	require.NoError(t, peer.Close())
 }
 
 func TestSharedCounterIsExactAcrossProcesses(t *testing.T) {

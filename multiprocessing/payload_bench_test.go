@@ -57,3 +57,13 @@ func BenchmarkTaskPayload(b *testing.B) {
 		})
 	}
 }
+
+// reportBytesPerTask reports the pool's traffic per task, both directions,
+// frame headers included: the cost of serialising that a goroutine never
+// pays.
+func reportBytesPerTask(b *testing.B, p *pool.Pool) {
+	s := p.Stats()
+	if s.Tasks > 0 {
+		b.ReportMetric(float64(s.Sent+s.Received)/float64(s.Tasks), "bytes/task")
+	}
+}

@@ -7,14 +7,16 @@
 // mode lets the goroutine's own thread sleep in read(2), and the reply
 // wakes exactly that thread: one read(2) per reply, as in a C program
 // (strace -c: the EAGAIN reads and epoll_pwait calls disappear), and
-// BenchmarkRoundTrip/pipe drops to BenchmarkRoundTrip/rawPipe, the floor.
+// bench's BenchmarkRoundTrip/model=pipe comes down to model=pipeProcesses,
+// the same blocking pipes driven with raw system calls on both sides: the
+// floor.
 //
 // The pool does not use them, on purpose. A goroutine blocked in a system
 // call keeps its P (the runtime's right to run Go code) out of the idle
 // list, so the runtime's monitor thread (sysmon) keeps polling every 20µs
 // to take the P back, for the whole length of a task. On a CPU-bound pool
 // those wake-ups land on the CPUs the workers are using: when we tried
-// blocking pipes in the pool, BenchmarkCPUBound/processPool got clearly
+// blocking pipes in the pool, the CPU-bound pool benchmark got clearly
 // slower, with many more context switches, and we went back. A goroutine
 // parked in the netpoller leaves its P idle and sysmon asleep. So the
 // trade-off is latency for a ping-pong against throughput for real work,

@@ -17,7 +17,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/concurrency-atlas/atlas/internal/workload"
+	"github.com/concurrency-atlas/atlas/internal/fib"
 	"github.com/concurrency-atlas/atlas/multiprocessing/pool"
 )
 
@@ -32,7 +32,7 @@ var fibWhere = pool.Define("multiprocessing/fib-where", func(n int) (Computed, e
 	if n < 0 || n > 60 {
 		return Computed{}, fmt.Errorf("fib(%d): n must be in [0, 60]", n)
 	}
-	return Computed{N: n, Fib: workload.Fib(n), PID: os.Getpid()}, nil
+	return Computed{N: n, Fib: fib.Fib(n), PID: os.Getpid()}, nil
 })
 
 // MapFib starts a pool of workers processes, maps Fibonacci over ns on

@@ -47,19 +47,27 @@ type ProcessResult struct {
 }
 
 // Start runs the registered function name in a new process with arg as
-// its argument. files, if any, are passed to the child as fds 3, 4, ...
-// (how the shared-memory demonstration hands over its mapping).
-// Cancelling ctx kills the process.
-// The executable must call ServeIfWorker at the start of main or TestMain;
-// Join reports it if it does not.
+// its argument: this executable, started again. files, if any, are passed
+// to the child as fds 3, 4, ... (how the shared-memory demonstration hands
+// over its mapping). Cancelling ctx kills the process.
+// The executable must call pool.ServeIfWorker at the start of main or
+// TestMain; Join reports it if it does not.
 func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Process, error) {
-	if child.Unserved() {
-		return nil, pool.ErrNotWorker
-	}
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
 	}
+	return StartProgram(ctx, exe, name, arg, files...)
+}
+
+// StartProgram is Start with another executable, program, in place of
+// this one: a small worker program that registers the function and calls
+// pool.ServeIfWorker first (see pool.WithProgram for why one would).
+func StartProgram(ctx context.Context, program, name string, arg []byte, files ...*os.File) (*Process, error) {
+	if child.Unserved() {
+		return nil, pool.ErrNotWorker
+	}
+	exe := program
 	helloR, helloW, err := newHelloPipe()
 	if err != nil {
 		return nil, err

@@ -1,13 +1,16 @@
 // Claims T7, F7 and D2: a goroutine costs far less than an OS thread, to
 // start and join, to switch between two of them, and to keep one parked.
 //
-//	go test -run '^$' -bench 'StartJoin|PingPong|MemoryPerWaiter' ./threading/
+//	go test -run '^$' -bench 'StartJoin|RoundTrip|MemoryPerWaiter' ./bench/
 //
-// You will see a goroutine start and join in about a microsecond and an OS
-// thread take tens of times longer; a round trip between two goroutines
-// over channels cost a small fraction of one between two goroutines pinned
-// to their own threads (µs/roundtrip); and a parked goroutine hold a few
-// KiB against tens of KiB for a parked thread (bytes/task).
+// The helpers below are what those cross-model benchmarks time for the
+// goroutine and thread models (model=goroutine and model=osThread,
+// model=channel and model=lockedOSThreads). You will see a goroutine start
+// and join in about a microsecond and an OS thread take tens of times
+// longer; a round trip between two goroutines over channels cost a small
+// fraction of one between two goroutines pinned to their own threads
+// (ns/roundtrip); and a parked goroutine hold a few KiB against tens of
+// KiB for a parked thread (B/waiter).
 
 package threading
 

@@ -2,10 +2,11 @@
 // parallel, as far as there are cores; there is no global lock that lets
 // only one goroutine compute at a time.
 //
-//	go test -run '^$' -bench CPUBound -cpu 1,2,4 ./threading/
+//	go test -run '^$' -bench 'CPUBound/model=(serial|goroutines)$' -cpu 1,2,4 ./bench/
 //
-// You will see /goroutines report a speedup of about 1x over /serial at
-// -cpu 1 (GOMAXPROCS=1 is the nearest Go gets to an interpreter lock:
+// FibSerial and FibGoroutines below are what that cross-model benchmark
+// times as model=serial and model=goroutines. You will see model=goroutines
+// report a speedup of about 1x over model=serial at -cpu 1 (GOMAXPROCS=1 is the nearest Go gets to an interpreter lock:
 // the tasks take turns), close to 2x at -cpu 2, and no more at -cpu 4
 // on a 2-core machine: parallelism needs cores, and the curve flattens
 // where they run out.

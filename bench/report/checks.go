@@ -51,25 +51,29 @@ const (
 const (
 	cpuBound  = "BenchmarkCPUBound"
 	ioBound   = "BenchmarkIOBound"
-	start     = "BenchmarkStart"
+	startJoin = "BenchmarkStartJoin"
 	roundTrip = "BenchmarkRoundTrip"
 	memory    = "BenchmarkMemoryPerWaiter"
 	mixed     = "BenchmarkMixed"
 )
 
-// bench, mix, cpu and ioSeries name the series the checks read.
+// bench, model, mix, cpu and ioSeries name the series the checks read.
+// Sub-benchmarks are keyed as benchstat keys: model=…, work=…, mix=….
 func bench(name, unit string, procs int) series { return series{"bench", name, procs, unit} }
 
+// model is one model's series of a cross-model benchmark of package bench.
+func model(benchmark, m, unit string, procs int) series {
+	return bench(benchmark+"/model="+m, unit, procs)
+}
+
 func mix(m, arch string, procs int) series {
-	return series{"hybrid", mixed + "/" + m + "/" + arch, procs, "speedup"}
+	return series{"hybrid", mixed + "/mix=" + m + "/model=" + arch, procs, "speedup"}
 }
 
-func cpu(model string, procs int) series {
-	return bench(cpuBound+"/"+model, "speedup", procs)
-}
+func cpu(m string, procs int) series { return model(cpuBound, m, "speedup", procs) }
 
-func ioSeries(kind, model string) series {
-	return bench(ioBound+"/"+kind+"/"+model, "tasks/s", 1)
+func ioSeries(kind, m string) series {
+	return bench(ioBound+"/work="+kind+"/model="+m, "tasks/s", 1)
 }
 
 var mixNames = []string{"mostlyIO", "balanced", "mostlyCPU"}
@@ -80,12 +84,12 @@ var hybrids = []string{"eventLoopToThread", "eventLoopExecutor", "eventLoopProce
 // Checks lists every measured statement, claim by claim.
 var Checks = []Check{
 	{"F4", holds, "computing keeps the CPU busy at least ten times as much of the time as waiting on timers does",
-		atLeast(bench(cpuBound+"/serial", "cpu-cores", 1), bench(ioBound+"/timer/serial", "cpu-cores", 1), 10)},
+		atLeast(model(cpuBound, "serial", "cpu-cores", 1), bench(ioBound+"/work=timer/model=serial", "cpu-cores", 1), 10)},
 
 	{"F7", nuanced, "a round trip between goroutines costs under a tenth of one between goroutines locked to OS threads",
-		atMost(bench(roundTrip+"/channel", "sec/op", 1), bench(roundTrip+"/lockedOSThreads", "sec/op", 1), 0.1)},
+		atMost(model(roundTrip, "channel", "sec/op", 1), model(roundTrip, "lockedOSThreads", "sec/op", 1), 0.1)},
 	{"F7", nuanced, "on all cores, the same blocking pipe ping-pong between two processes costs within a third of one between two threads of one process",
-		needsCores(within(bench(roundTrip+"/pipeProcesses", "sec/op", atCores), bench(roundTrip+"/pipeThreads", "sec/op", atCores), 0.75, 1.33))},
+		needsCores(within(model(roundTrip, "pipeProcesses", "sec/op", atCores), model(roundTrip, "pipeThreads", "sec/op", atCores), 0.75, 1.33))},
 
 	{"F8", holds, "the CPU-bound speedup grows by at least 30% from one core to the machine's cores",
 		needsCores(atLeast(cpu("goroutines", atCores), cpu("goroutines", 1), 1.3))},
@@ -103,8 +107,8 @@ var Checks = []Check{
 		atLeast(ioSeries("timer", "goroutines"), ioSeries("timer", "serial"), 10)},
 
 	{"T7", holds, "a goroutine starts and joins at least ten times faster than an OS thread, and an OS thread ten times faster than a process",
-		all(atMost(bench(start+"/goroutine", "sec/op", 1), bench(start+"/osThread", "sec/op", 1), 0.1),
-			atMost(bench(start+"/osThread", "sec/op", 1), bench(start+"/process", "sec/op", 1), 0.1))},
+		all(atMost(model(startJoin, "goroutine", "sec/op", 1), model(startJoin, "osThread", "sec/op", 1), 0.1),
+			atMost(model(startJoin, "osThread", "sec/op", 1), model(startJoin, "process", "sec/op", 1), 0.1))},
 
 	{"M2", nuanced, "a warm process pool on all cores runs CPU-bound work at least 1.3 times as fast as serial",
 		needsCores(sampleAtLeast(cpu("processPool", atCores), 1.3))},
@@ -112,8 +116,8 @@ var Checks = []Check{
 		needsCores(atMost(cpu("processPool", atCores), cpu("goroutines", atCores), 1.05))},
 
 	{"M4", holds, "a process costs at least a thousand times a goroutine to start, and a hundred times its memory while it waits",
-		all(atLeast(bench(start+"/process", "sec/op", 1), bench(start+"/goroutine", "sec/op", 1), 1000),
-			atLeast(bench(memory+"/process", "bytes/task", 1), bench(memory+"/goroutine", "bytes/task", 1), 100))},
+		all(atLeast(model(startJoin, "process", "sec/op", 1), model(startJoin, "goroutine", "sec/op", 1), 1000),
+			atLeast(model(memory, "process", "B/waiter", 1), model(memory, "goroutine", "B/waiter", 1), 100))},
 
 	{"A9", nuanced, "on all cores, goroutines do CPU-bound work at least as fast as a process pool, within 5%",
 		needsCores(atLeast(cpu("goroutines", atCores), cpu("processPool", atCores), 0.95))},
@@ -123,16 +127,16 @@ var Checks = []Check{
 		}))},
 
 	{"A10", nuanced, "a waiting loop task holds more memory than a waiting goroutine, and under a fifth of an OS thread's",
-		all(atLeast(bench(memory+"/loopTask", "bytes/task", 1), bench(memory+"/goroutine", "bytes/task", 1), 1),
-			atMost(bench(memory+"/loopTask", "bytes/task", 1), bench(memory+"/osThread", "bytes/task", 1), 0.2))},
+		all(atLeast(model(memory, "loopTask", "B/waiter", 1), model(memory, "goroutine", "B/waiter", 1), 1),
+			atMost(model(memory, "loopTask", "B/waiter", 1), model(memory, "osThread", "B/waiter", 1), 0.2))},
 
 	{"A12", nuanced, "a message between two loop tasks and back costs within 50% of one between two goroutines, and under a tenth of one between goroutines locked to OS threads",
-		all(within(bench(roundTrip+"/loopQueue", "sec/op", 1), bench(roundTrip+"/channel", "sec/op", 1), 0.67, 1.5),
-			atMost(bench(roundTrip+"/loopQueue", "sec/op", 1), bench(roundTrip+"/lockedOSThreads", "sec/op", 1), 0.1))},
+		all(within(model(roundTrip, "loopQueue", "sec/op", 1), model(roundTrip, "channel", "sec/op", 1), 0.67, 1.5),
+			atMost(model(roundTrip, "loopQueue", "sec/op", 1), model(roundTrip, "lockedOSThreads", "sec/op", 1), 0.1))},
 	{"A12", nuanced, "a switch between two loop tasks costs less than one between two goroutines",
 		atMost(series{"eventloop", "BenchmarkSwitch/loopTasks", 1, "sec/switch"}, series{"eventloop", "BenchmarkSwitch/goroutines", 1, "sec/switch"}, 1)},
 	{"A12", nuanced, "creating and awaiting a loop task costs within a third of starting and joining a goroutine",
-		within(series{"eventloop", "BenchmarkCreateAwait/loopTask", 1, "sec/op"}, series{"eventloop", "BenchmarkCreateAwait/goroutine", 1, "sec/op"}, 0.75, 1.33)},
+		within(model(startJoin, "loopTask", "sec/op", 1), model(startJoin, "goroutine", "sec/op", 1), 0.75, 1.33)},
 
 	{"A13", holds, "awaiting a coroutine directly costs under a tenth of creating and awaiting it as a task",
 		atMost(series{"eventloop", "BenchmarkDirectAwait/callee=returns/via=direct", 1, "sec/op"},
@@ -178,8 +182,8 @@ var Checks = []Check{
 		atMost(ioSeries("loopbackFast", "goroutines"), ioSeries("loopbackFast", "serial"), 1.1)},
 
 	{"D2", holds, "a waiting goroutine holds at most a fifth of an OS thread's memory, and an OS thread at most a tenth of a process's",
-		all(atMost(bench(memory+"/goroutine", "bytes/task", 1), bench(memory+"/osThread", "bytes/task", 1), 0.2),
-			atMost(bench(memory+"/osThread", "bytes/task", 1), bench(memory+"/process", "bytes/task", 1), 0.1))},
+		all(atMost(model(memory, "goroutine", "B/waiter", 1), model(memory, "osThread", "B/waiter", 1), 0.2),
+			atMost(model(memory, "osThread", "B/waiter", 1), model(memory, "process", "B/waiter", 1), 0.1))},
 }
 
 // Judge runs every check against run. A run with fewer than two samples of

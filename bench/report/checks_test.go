@@ -19,7 +19,7 @@ func TestSmokeRunJudgesNothing(t *testing.T) {
 }
 
 func TestOneCoreCannotShowParallelism(t *testing.T) {
-	run, err := report.Parse(strings.NewReader("atlas-cores: 1\npkg: x/bench\nBenchmarkCPUBound/goroutines 1 1 ns/op 1 speedup\n"), "one.txt")
+	run, err := report.Parse(strings.NewReader("atlas-cores: 1\npkg: x/bench\nBenchmarkCPUBound/model=goroutines 1 1 ns/op 1 speedup\n"), "one.txt")
 	require.NoError(t, err)
 	found := 0
 	for _, r := range report.Judge(run, true) {

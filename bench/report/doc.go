@@ -24,10 +24,17 @@
 //
 // # Writing the report
 //
-// [Markdown] is the report that goes next to the raw file, with
-// [ChecksMarkdown], [SpeedupTable] and the pictures of [Charts], drawn as
-// plain SVG by [LineChart] and [BarChart]. [Section] is README's generated
-// block: the [DecisionTable] and the [Headlines] beside the CPython
-// figures of [LoadReferences]. [CurrentSection], [ReplaceSection] and
-// [SourceOf] find it in README, swap it and name the run it came from.
+// [Markdown] writes a [Page], the report that goes next to the raw file:
+// [ChecksMarkdown], [SpeedupTable], the pictures of [Charts] and the
+// benchstat tables of [StatTables]. Each such table is a projection of the
+// raw file onto one cross-model question (benchstat's -filter, -row and
+// -col over the keys the benchmarks are named with, such as /model), which
+// bench/cmd/report runs through `go tool benchstat`; the benchmarks of
+// single chapters get one plain table per package. The charts are plain
+// SVG drawn by [LineChart] and [BarChart], and every point and bar carries
+// the spread of its samples. [Section] is README's generated block: the
+// [DecisionTable] and the [Headlines] beside the CPython figures of
+// [LoadReferences]. [CurrentSection], [ReplaceSection] and [SourceOf]
+// find it in README, swap it and name the run it came from, and
+// [CompareArgs] puts another machine's run beside it.
 package report

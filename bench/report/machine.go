@@ -41,14 +41,20 @@ func DetectMachine(goVersion string) Machine {
 	}
 }
 
-// CompareCommand is the benchstat line that compares raw results from two
-// runs. Every key that names the machine or the run must be ignored, or
+// CompareArgs are the benchstat arguments that compare raw results from
+// two runs. Every key that names the machine or the run must be ignored,
+// the pool size the benchmarks took from the cores ("workers") too, or
 // benchstat puts each file in a table of its own instead of side by side.
-func CompareCommand(ours, yours string) string {
-	return "go tool benchstat -ignore " + strings.Join([]string{
+func CompareArgs(ours, yours string) []string {
+	return []string{"-ignore", strings.Join([]string{
 		"cpu", "atlas-cpu-model", "atlas-cores", "atlas-cgroup-cpu", "atlas-gomaxprocs",
-		"atlas-go", "atlas-os", "atlas-date", "atlas-run",
-	}, ",") + " " + ours + " " + yours
+		"atlas-go", "atlas-os", "atlas-date", "atlas-run", "workers",
+	}, ","), ours, yours}
+}
+
+// CompareCommand is [CompareArgs] as a command line.
+func CompareCommand(ours, yours string) string {
+	return "go tool benchstat " + strings.Join(CompareArgs(ours, yours), " ")
 }
 
 // Header renders the machine as benchfmt configuration lines.

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,7 +25,9 @@ func TestCompareCommandPutsTwoMachinesSideBySide(t *testing.T) {
 	b.CPUModel, b.Cores, b.Date = "Other CPU", 8, b.Date.AddDate(0, 0, 1)
 	write := func(name string, m report.Machine) string {
 		path := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(path, []byte(m.Header()+"cpu: "+m.CPUModel+"\n"+body), 0o644))
+		// The benchmarks size their pools by the cores, and say so.
+		workers := fmt.Sprintf("workers: %d\n", m.Cores)
+		require.NoError(t, os.WriteFile(path, []byte(m.Header()+"cpu: "+m.CPUModel+"\n"+workers+body), 0o644))
 		return path
 	}
 	ours, yours := write("ours.txt", a), write("yours.txt", b)
@@ -33,6 +36,7 @@ func TestCompareCommandPutsTwoMachinesSideBySide(t *testing.T) {
 	out, err := exec.Command("go", args[1:]...).CombinedOutput()
 	require.NoError(t, err, string(out))
 	assert.Contains(t, string(out), "vs base", "benchstat compared the two files:\n%s", out)
+	assert.Equal(t, args[3:], report.CompareArgs(ours, yours))
 }
 
 func TestMachineHeaderIsReadBack(t *testing.T) {

@@ -1,6 +1,6 @@
 // The report file itself: the Markdown that bench/cmd/report writes next
 // to each raw file, with the machine, the claim checks, the speedup table,
-// the charts and benchstat's tables.
+// the charts and benchstat's tables, one per question.
 
 package report
 
@@ -9,30 +9,68 @@ import (
 	"strings"
 )
 
-// Markdown renders the whole report. benchstat is the text that
-// `go tool benchstat` printed for the raw file; chartFiles are the chart
-// file names, relative to the report.
-func Markdown(stem string, run *Run, results []CheckResult, benchstat string, chartFiles []string) string {
+// Page is what a report is written from.
+type Page struct {
+	Stem    string // the run's file name without ".txt"
+	RawPath string // the raw file as a reader names it in a command
+	Run     *Run
+	Results []CheckResult
+	Tables  []StatOutput // what benchstat printed for each of StatTables(Run)
+	Charts  []string     // the chart files, relative to the report, in order
+}
+
+// Markdown renders the whole report. A page without a run has empty
+// sections.
+func Markdown(p Page) string {
+	if p.Run == nil {
+		p.Run = &Run{}
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Benchmark report: %s\n\n", stem)
+	fmt.Fprintf(&b, "# Benchmark report: %s\n\n", p.Stem)
 	b.WriteString("Written by `go run ./bench/cmd/report`. The raw results are in ")
-	fmt.Fprintf(&b, "[`%s.txt`](%s.txt); compare your own machine with:\n\n", stem, stem)
-	fmt.Fprintf(&b, "```\n%s\n```\n\n", CompareCommand("testdata/bench/"+stem+".txt", "testdata/bench/<your file>.txt"))
+	fmt.Fprintf(&b, "[`%s.txt`](%s.txt); compare your own machine with:\n\n", p.Stem, p.Stem)
+	fmt.Fprintf(&b, "```\n%s\n```\n\n", CompareCommand(p.RawPath, "testdata/bench/<your file>.txt"))
 	b.WriteString("## Machine\n\n| | |\n|---|---|\n")
-	for _, k := range []string{"atlas-cpu-model", "atlas-cores", "atlas-cgroup-cpu", "atlas-gomaxprocs", "atlas-go", "atlas-os", "atlas-date", "atlas-run"} {
-		if v, ok := run.Config[k]; ok {
-			fmt.Fprintf(&b, "| %s | %s |\n", strings.TrimPrefix(k, "atlas-"), v)
+	for _, k := range []string{"atlas-cpu-model", "atlas-cores", "atlas-cgroup-cpu", "atlas-gomaxprocs", "atlas-go", "atlas-os", "atlas-date", "atlas-run", "workers"} {
+		if v, ok := p.Run.Config[k]; ok {
+			fmt.Fprintf(&b, "| %s | %s |\n", strings.TrimPrefix(k, "atlas-"), strings.ReplaceAll(v, "|", "\\|"))
 		}
 	}
-	b.WriteString(ChecksMarkdown(results))
+	b.WriteString(ChecksMarkdown(p.Results))
 	b.WriteString("\n## Speedup over serial\n\n")
-	b.WriteString(SpeedupTable(run))
-	for _, f := range chartFiles {
-		fmt.Fprintf(&b, "\n![%s](%s)\n", strings.TrimSuffix(f[strings.LastIndexByte(f, '-')+1:], ".svg"), f)
+	b.WriteString(SpeedupTable(p.Run))
+	if len(p.Charts) > 0 {
+		b.WriteString("\n## Charts\n\nEach point or bar is the median of its samples; its whisker runs from the lowest sample to the highest.\n")
 	}
-	b.WriteString("\n## benchstat\n\nMedians with their 95% confidence interval over the repeated runs.\n\n```\n")
-	b.WriteString(strings.TrimRight(benchstat, "\n"))
-	b.WriteString("\n```\n")
+	for _, f := range p.Charts {
+		caption := f
+		for suffix, c := range ChartCaptions {
+			if strings.HasSuffix(f, "-"+suffix) {
+				caption = c
+			}
+		}
+		fmt.Fprintf(&b, "\n![%s](%s)\n", caption, f)
+	}
+	b.WriteString(statMarkdown(p.RawPath, p.Tables))
+	return b.String()
+}
+
+// statMarkdown is the report's benchstat section: a table per question,
+// each under the command that prints it.
+func statMarkdown(rawPath string, tables []StatOutput) string {
+	var b strings.Builder
+	b.WriteString("\n## benchstat\n\n")
+	b.WriteString("One table per question, each printed by the command above it (run from the module's root). ")
+	b.WriteString("A cell is a median with its 95% confidence interval; **vs base** compares it with the first column ")
+	b.WriteString("by the U test, and `~` means the two cannot be told apart (p ≥ 0.05). ")
+	b.WriteString("`" + strings.Join(ignoredKeys(), " ") + "` leaves out the machine's lines, which are under Machine above.\n")
+	for _, t := range tables {
+		fmt.Fprintf(&b, "\n### %s\n\n", t.Title)
+		if t.Note != "" {
+			b.WriteString(t.Note + "\n\n")
+		}
+		fmt.Fprintf(&b, "```\n$ %s\n%s\n```\n", t.Command(rawPath), strings.TrimRight(t.Text, "\n"))
+	}
 	return b.String()
 }
 

@@ -23,9 +23,26 @@ func TestDecisionTableNamesTheMeasuredBest(t *testing.T) {
 	assert.Contains(t, table, "| Starting and joining one unit of work | a tie: **goroutine** (300.0 ns) ~ **osThread** (20.00 µs, p=1.00) ~ **process** (1.500 ms, p=1.00) |  |")
 	assert.Contains(t, table, "| Memory held by one waiting unit | a tie: **goroutine** (2.539 KiB) ~ **osThread** (87.89 KiB, p=1.00) ~ **process** (2.861 MiB, p=1.00) |  |")
 
-	run, err := report.Parse(strings.NewReader("pkg: x/bench\nBenchmarkStart/goroutine 10 300 ns/op\n"), "one.txt")
+	run, err := report.Parse(strings.NewReader("pkg: x/bench\nBenchmarkStartJoin/model=goroutine 10 300 ns/op\n"), "one.txt")
 	require.NoError(t, err)
 	assert.NotContains(t, report.DecisionTable(run), "Mixed", "a row without data is left out")
+}
+
+// The decision table reads the benchmarks by their keys: every model of
+// a question is found, whatever its name, and a series that is no model
+// (exec of a tiny program, the floor of a process start) stands apart.
+func TestDecisionTableReadsModelsByTheirKeys(t *testing.T) {
+	table := report.DecisionTable(crossModel(t))
+	for _, row := range []string{
+		"| Starting and joining one unit of work | **goroutine** (982.0 ns) | loopTask 1.009 µs · osThread 37.62 µs · process 3.774 ms · (the floor, exec of a tiny C program: binTrue 1.092 ms) |",
+		"| Passing one message there and back | **sharedMemory** (585.9 ns) | channel 956.6 ns ·",
+		"| Memory held by one waiting unit | **goroutine** (2.623 KiB) | loopTask 3.073 KiB · osThread 39.82 KiB · process 8.016 MiB |",
+		"| Fast I/O (64 loopback requests answered at once), one core | **serial** (25.20k tasks/s) |",
+		"| Mixed fetch + compute, mostly I/O, all cores | **goroutines** (27.66x) |",
+	} {
+		assert.Contains(t, table, row)
+	}
+	assert.Equal(t, 12, strings.Count(table, "\n"), "a header, a rule and ten rows")
 }
 
 func TestHeadlinesSetGoBesideCPython(t *testing.T) {

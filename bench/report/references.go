@@ -50,11 +50,11 @@ type headline struct {
 }
 
 var headlines = []headline{
-	{"cpu-threads-speedup", "bench", cpuBound + "/goroutines", "speedup", 0},
-	{"cpu-pool-speedup", "bench", cpuBound + "/processPool", "speedup", 0},
-	{"thread-start-join", "bench", start + "/goroutine", "sec/op", 1},
-	{"process-start-join", "bench", start + "/process", "sec/op", 1},
-	{"pipe-roundtrip", "bench", roundTrip + "/pipe", "sec/op", 1},
+	{"cpu-threads-speedup", "bench", "BenchmarkCPUBound/model=goroutines", "speedup", 0},
+	{"cpu-pool-speedup", "bench", "BenchmarkCPUBound/model=processPool", "speedup", 0},
+	{"thread-start-join", "bench", "BenchmarkStartJoin/model=goroutine", "sec/op", 1},
+	{"process-start-join", "bench", "BenchmarkStartJoin/model=process", "sec/op", 1},
+	{"pipe-roundtrip", "bench", "BenchmarkRoundTrip/model=pipe", "sec/roundtrip", 1},
 	{"task-create-await", "eventloop", "BenchmarkCreateAwait/loopTask", "sec/op", 1},
 	{"sleepers-100k", "eventloop", "BenchmarkManySleepers/loop/n=100000", "sec/op", 1},
 	{"sleepers-100k-memory", "eventloop", "BenchmarkManySleepers/loop/n=100000", "bytes/task", 1},

@@ -31,6 +31,8 @@ type Key struct {
 type Run struct {
 	Config  map[string]string // file configuration (atlas-*, goos, cpu, ...)
 	samples map[Key]map[string][]float64
+	imports map[string]string // package folder's last element -> import path
+	order   map[string]int    // "pkg name" -> where the series first appeared
 }
 
 // Load reads raw `go test -bench` output from a file.
@@ -45,7 +47,8 @@ func Load(path string) (*Run, error) {
 
 // Parse reads raw `go test -bench` output from r; name is used in errors.
 func Parse(r io.Reader, name string) (*Run, error) {
-	run := &Run{Config: map[string]string{}, samples: map[Key]map[string][]float64{}}
+	run := &Run{Config: map[string]string{}, samples: map[Key]map[string][]float64{},
+		imports: map[string]string{}, order: map[string]int{}}
 	rd := benchfmt.NewReader(r, name)
 	for rd.Scan() {
 		switch rec := rd.Result(); rec := rec.(type) {
@@ -58,6 +61,10 @@ func Parse(r io.Reader, name string) (*Run, error) {
 				}
 			}
 			k := keyOf(rec)
+			run.imports[k.Pkg] = rec.GetConfig("pkg")
+			if _, ok := run.order[k.Pkg+" "+k.Name]; !ok {
+				run.order[k.Pkg+" "+k.Name] = len(run.order)
+			}
 			if run.samples[k] == nil {
 				run.samples[k] = map[string][]float64{}
 			}
@@ -181,6 +188,15 @@ func (run *Run) Keys() []Key {
 			return a.Name < b.Name
 		}
 		return a.Procs < b.Procs
+	})
+	return keys
+}
+
+// byAppearance is every series in the order the run met them.
+func (run *Run) byAppearance() []Key {
+	keys := run.Keys()
+	slices.SortStableFunc(keys, func(a, b Key) int {
+		return run.order[a.Pkg+" "+a.Name] - run.order[b.Pkg+" "+b.Name]
 	})
 	return keys
 }

@@ -20,17 +20,26 @@ func sample(t *testing.T) *report.Run {
 	return run
 }
 
+// crossModel is a synthetic run in the benchmark names of issue #15:
+// every model of every cross-model question, six samples each.
+func crossModel(t *testing.T) *report.Run {
+	t.Helper()
+	run, err := report.Load(filepath.Join("testdata", "crossmodel.txt"))
+	require.NoError(t, err)
+	return run
+}
+
 func TestLoadGroupsSeriesByPackageNameAndProcs(t *testing.T) {
 	run := sample(t)
-	v, ok := run.Median(report.Key{Pkg: "bench", Name: "BenchmarkCPUBound/goroutines", Procs: 2}, "speedup")
+	v, ok := run.Median(report.Key{Pkg: "bench", Name: "BenchmarkCPUBound/model=goroutines", Procs: 2}, "speedup")
 	require.True(t, ok)
 	assert.Equal(t, 1.96, v, "median of 1.92, 2.00, 1.96")
-	v, ok = run.Median(report.Key{Pkg: "bench", Name: "BenchmarkCPUBound/goroutines", Procs: 2}, "sec/op")
+	v, ok = run.Median(report.Key{Pkg: "bench", Name: "BenchmarkCPUBound/model=goroutines", Procs: 2}, "sec/op")
 	require.True(t, ok)
 	assert.InDelta(t, 0.051, v, 1e-9, "ns/op is read as seconds")
 	_, ok = run.Median(report.Key{Pkg: "eventloop", Name: "BenchmarkCreateAwait/loopTask", Procs: 1}, "sec/op")
 	assert.True(t, ok, "the package comes from the latest pkg: line")
-	assert.Equal(t, []int{1, 2, 4}, run.Procs("bench", "BenchmarkCPUBound/goroutines"))
+	assert.Equal(t, []int{1, 2, 4}, run.Procs("bench", "BenchmarkCPUBound/model=goroutines"))
 	assert.Equal(t, 2, run.Cores())
 	assert.Equal(t, "Test CPU", run.Config["atlas-cpu-model"])
 }
@@ -60,11 +69,11 @@ func TestSamplesKeepRunOrderAndCannotChangeTheRun(t *testing.T) {
 
 func TestMedianAtMostTakesTheHighestProcsAllowed(t *testing.T) {
 	run := sample(t)
-	v, procs, ok := run.MedianAtMost("bench", "BenchmarkCPUBound/processPool", 4, "speedup")
+	v, procs, ok := run.MedianAtMost("bench", "BenchmarkCPUBound/model=processPool", 4, "speedup")
 	require.True(t, ok)
 	assert.Equal(t, 2, procs, "processPool ran at 1 and 2, not 4")
 	assert.Equal(t, 1.82, v)
-	_, _, ok = run.MedianAtMost("bench", "BenchmarkCPUBound/processPool", 0, "speedup")
+	_, _, ok = run.MedianAtMost("bench", "BenchmarkCPUBound/model=processPool", 0, "speedup")
 	assert.False(t, ok, "no GOMAXPROCS at or below 0")
 }
 

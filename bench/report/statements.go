@@ -33,6 +33,10 @@ func (s series) label() string {
 	if i := strings.LastIndexByte(name, '/'); i >= 0 {
 		name = name[i+1:]
 	}
+	// A benchstat key reads as its value: "model=goroutines" as goroutines.
+	if _, v, ok := strings.Cut(name, "="); ok {
+		name = v
+	}
 	return fmt.Sprintf("%s@%d", name, s.procs)
 }
 

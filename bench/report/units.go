@@ -16,15 +16,17 @@ import (
 //
 //   - A time or a size gets an SI or binary prefix on its symbol and at
 //     least three significant digits: "962.0 ns", "2.600 KiB",
-//     "466.5 ns/roundtrip", "1.500 MiB/s".
-//   - What one unit of work costs (sec/op, sec/switch, B/op, bytes/task,
-//     bytes/worker) prints as a bare time or size: "962.0 ns".
+//     "379.9 idle-µs/op", "1.500 MiB/s".
+//   - What one unit of work costs (sec/op, sec/switch, sec/roundtrip, B/op,
+//     B/waiter, bytes/task, bytes/worker) prints as a bare time or size:
+//     "962.0 ns".
 //   - Any other unit keeps its name, with the prefix on the number:
 //     "51.10k tasks/s".
 //   - A speedup prints as "1.87x", a CPU share as "0.0277 cores".
 //
 // A unit that is scaled already ("ns/op", "µs/roundtrip", "MB/s") is first
-// brought to its base unit, so that no value reads as "466.5m µs/roundtrip".
+// brought to its base unit, so that no value reads as "466.5m µs/roundtrip":
+// 0.4665 µs/roundtrip prints as "466.5 ns".
 func Human(v float64, unit string) string {
 	v, unit = tidy(v, unit)
 	switch unit {
@@ -60,7 +62,8 @@ var symbols = map[string]string{"sec": "s", "B": "B", "bytes": "B"}
 // perUnitOfWork are the units of what one unit of work costs, where the
 // "per" goes without saying.
 var perUnitOfWork = map[string]bool{
-	"sec/op": true, "sec/switch": true, "B/op": true, "bytes/task": true, "bytes/worker": true,
+	"sec/op": true, "sec/switch": true, "sec/roundtrip": true,
+	"B/op": true, "B/waiter": true, "bytes/task": true, "bytes/worker": true,
 }
 
 // inNanoseconds are the scaled units of time that benchunit.Tidy does not

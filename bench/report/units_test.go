@@ -28,8 +28,10 @@ func TestHumanScalesEachKindOfUnit(t *testing.T) {
 		{0, "bytes/worker", "0.000 B"},
 		// A unit that is scaled already is brought to its base first.
 		{962, "ns/op", "962.0 ns"},
-		{0.4665, "µs/roundtrip", "466.5 ns/roundtrip"},
-		{12.5, "µs/roundtrip", "12.50 µs/roundtrip"},
+		{0.4665, "µs/roundtrip", "466.5 ns"},
+		{12.5, "µs/roundtrip", "12.50 µs"},
+		{13070e-9, "sec/roundtrip", "13.07 µs"},
+		{2687, "B/waiter", "2.624 KiB"},
 		{3, "ms/op", "3.000 ms"},
 		{1.5, "MB/s", "1.431 MiB/s"},
 		// Any other time or size keeps what it is per.
@@ -62,10 +64,10 @@ func TestHumanPrintsInfinitiesPlainly(t *testing.T) {
 
 func ExampleHuman() {
 	fmt.Println(report.Human(0.4665, "µs/roundtrip"))
-	fmt.Println(report.Human(2662, "bytes/task"))
+	fmt.Println(report.Human(2687, "B/waiter"))
 	fmt.Println(report.Human(51100, "tasks/s"))
 	// Output:
-	// 466.5 ns/roundtrip
-	// 2.600 KiB
+	// 466.5 ns
+	// 2.624 KiB
 	// 51.10k tasks/s
 }

@@ -18,6 +18,21 @@ import (
 // links cgo; a small program built with CGO_ENABLED=0 does not.
 func Program(t testing.TB, dir string, opts ...Option) Result {
 	t.Helper()
+	bin := Build(t, dir)
+	res, err := start(t.Context(), dir, bin, nil, nil, opts...)
+	if err != nil {
+		t.Fatalf("program %s: %v", dir, err)
+	}
+	logOnFailure(t, res)
+	return res
+}
+
+// Build builds the main package at dir (a path from the module root) with
+// CGO_ENABLED=0 into a folder of the test's own and returns the binary's
+// path, for a test or benchmark that starts it some other way than
+// Program does.
+func Build(t testing.TB, dir string) string {
+	t.Helper()
 	root := ModuleRoot(t)
 	bin := filepath.Join(t.TempDir(), filepath.Base(dir))
 	build := exec.CommandContext(t.Context(), "go", "build", "-o", bin, "./"+filepath.ToSlash(dir))
@@ -26,12 +41,7 @@ func Program(t testing.TB, dir string, opts ...Option) Result {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building %s: %v\n%s", dir, err, out)
 	}
-	res, err := start(t.Context(), dir, bin, nil, nil, opts...)
-	if err != nil {
-		t.Fatalf("program %s: %v", dir, err)
-	}
-	logOnFailure(t, res)
-	return res
+	return bin
 }
 
 // ModuleRoot is the folder holding go.mod above the test's folder, so that

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"runtime"
 	"strconv"
 	"sync"
 	"testing"
@@ -126,5 +127,23 @@ func BenchmarkFib(b *testing.B) {
 				Fib(n)
 			}
 		})
+	}
+}
+
+func TestWorkersFollowTheMachineUnlessTold(t *testing.T) {
+	t.Setenv(WorkersEnv, "")
+	n, err := Workers()
+	require.NoError(t, err)
+	assert.Equal(t, runtime.NumCPU(), n)
+
+	t.Setenv(WorkersEnv, "5")
+	n, err = Workers()
+	require.NoError(t, err)
+	assert.Equal(t, 5, n)
+
+	for _, bad := range []string{"0", "-1", "two"} {
+		t.Setenv(WorkersEnv, bad)
+		_, err = Workers()
+		assert.ErrorContains(t, err, WorkersEnv, "refuses %q", bad)
 	}
 }

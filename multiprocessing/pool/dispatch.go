@@ -15,8 +15,9 @@
 // runnable, queued behind a worker until the kernel lets it preempt one,
 // which can take as long as a whole task. With one task waiting in its
 // pipe, the worker reads it the moment it has answered, however late the
-// parent is. BenchmarkCPUBound/processPoolNoPrefetch keeps the old way for
-// comparison; its idle-ns/op is the time workers spent waiting.
+// parent is. multiprocessing.BenchmarkPoolVariants/pool=noPrefetch keeps
+// the old way for comparison; its idle-ns/op is the time workers spent
+// waiting.
 //
 // What a worker's death does to the tasks it held. The head was running:
 // it fails with the worker's exit (WorkerDiedError), because re-running a

@@ -13,6 +13,7 @@ type config struct {
 	deathSignal bool
 	prefetch    int
 	pin         bool
+	program     string // the workers' executable; "" is this one
 }
 
 // Option configures a Pool.
@@ -25,6 +26,17 @@ func WithMaxFrame(n int) Option { return func(c *config) { c.maxFrame = n } }
 // WithOutput sends the workers' stdout and stderr to f instead of the
 // parent's stderr.
 func WithOutput(f *os.File) Option { return func(c *config) { c.output = f } }
+
+// WithProgram starts the workers from the executable at path instead of
+// from this program. A Go process costs its whole start-up to launch:
+// dynamic linking when cgo is linked in, the runtime, and the
+// initialisation of every package the binary contains (a test binary's
+// include testing, testify and net/http). A small program that imports
+// only what the workers run, built with CGO_ENABLED=0, starts in a
+// fraction of that (bench.BenchmarkStartJoin/model=smallProcess). It must
+// register the same functions under the same names and call
+// ServeIfWorker first; New fails with ErrNotWorker if it does not.
+func WithProgram(path string) Option { return func(c *config) { c.program = path } }
 
 // DefaultPrefetch is how many tasks a busy worker may hold behind the one
 // it is running, unless WithPrefetch says otherwise.
@@ -49,8 +61,8 @@ const HasParentDeathSignal = runtime.GOOS == "linux"
 // Unpinned, the kernel may wake a worker onto the CPU where another is
 // computing and leave it queued there while a CPU idles; pinned, a worker
 // cannot move off a CPU that something else needs. Which costs more
-// depends on the machine: BenchmarkCPUBound/processPoolPinned measures it
-// against the default (idle-ns/op is the time workers waited). A pinned
+// depends on the machine: multiprocessing.BenchmarkPoolVariants/pool=pinned
+// measures it against the default (idle-ns/op is the time workers waited). A pinned
 // worker's Go runtime sees one CPU, so its GOMAXPROCS is 1. Linux only; a
 // no-op elsewhere.
 func WithCPUAffinity() Option { return func(c *config) { c.pin = true } }
@@ -64,3 +76,11 @@ func WithCPUAffinity() Option { return func(c *config) { c.pin = true } }
 // process's Go code, not the processes that may run beside it, and
 // go test -cpu changes it.
 func CPUs() int { return runtime.NumCPU() }
+
+// executable is the path workers are started from.
+func (c *config) executable() (string, error) {
+	if c.program != "" {
+		return c.program, nil
+	}
+	return os.Executable()
+}

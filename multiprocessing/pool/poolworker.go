@@ -55,10 +55,11 @@ func startWorker(sp *child.Forker, cfg *config, cpu int) (*worker, error) {
 }
 
 // launchWorker forks a worker without waiting for it. Starting one costs a
-// whole Go program's start-up (BenchmarkSpawnJoin), almost all of it in the
-// child, so a pool launches all its workers before it waits for any.
+// whole Go program's start-up (bench.BenchmarkStartJoin/model=process),
+// almost all of it in the child, so a pool launches all its workers before
+// it waits for any.
 func launchWorker(sp *child.Forker, cfg *config, cpu int) (*worker, error) {
-	exe, err := os.Executable()
+	exe, err := cfg.executable()
 	if err != nil {
 		return nil, err
 	}

@@ -7,15 +7,15 @@ package pool
 import (
 	"fmt"
 
-	"github.com/concurrency-atlas/atlas/internal/workload"
+	"github.com/concurrency-atlas/atlas/internal/fib"
 )
 
-// Fib runs workload.Fib in a worker: the classic CPU-bound task.
+// Fib runs fib.Fib in a worker: the classic CPU-bound task.
 var Fib = Define("atlas/fib", func(n int) (int, error) {
 	if n < 0 || n > 60 {
 		return 0, fmt.Errorf("fib(%d): n must be in [0, 60]", n)
 	}
-	return workload.Fib(n), nil
+	return fib.Fib(n), nil
 })
 
 // Echo is the name of a function that returns its argument unchanged: the

@@ -1,15 +1,16 @@
 // Command report runs Atlas's benchmarks and writes their report: the raw
 // `go test -bench` output under a header that says which machine it came
-// from, a Markdown report with benchstat's tables, a speedup table and SVG
-// charts, and a statistical check of each measured verdict of CLAIMS.md
-// against the fresh numbers (bench/report/checks.go).
+// from, a Markdown report with one benchstat table per question, a speedup
+// table and SVG charts, and a statistical check of each measured verdict
+// of CLAIMS.md against the fresh numbers (bench/report/checks.go).
 //
 // # Usage
 //
-//	go run ./bench/cmd/report            # the full run: several minutes on 2 cores
+//	go run ./bench/cmd/report            # the full run: about ten minutes on 2 cores
 //	go run ./bench/cmd/report -quick     # everything once, a smoke test
 //	go run ./bench/cmd/report -bench CPUBound -count 3 -cpu 1,2 -scale-cpu ""
-//	go run ./bench/cmd/report -from testdata/bench/<run>.txt   # rebuild, running nothing
+//	go run ./bench/cmd/report -from testdata/bench/<run>.txt -out /tmp/r   # rebuild, running nothing
+//	go run ./bench/cmd/report -readme    # a full run, which README then names
 //
 // # Rounds
 //
@@ -22,18 +23,32 @@
 // # Files
 //
 // The full run writes testdata/bench/<machine>-<date>.{txt,md} and its
-// charts, and rewrites README's generated section from them. Nothing is
-// renamed into place until every benchmark has passed, so a failed run
-// leaves no report behind that looks complete. -quick writes into a
-// temporary folder unless -out names one.
+// charts. It replaces no file that is there already: when a run of that
+// name exists, the new one is called <machine>-<date>-2, -3 and so on. It
+// leaves README alone too, so that on a fresh clone a run adds new files
+// under testdata/bench and changes nothing that git tracks. Only -readme
+// rewrites README's generated section, to name this run; README can link
+// only to a run in testdata/bench, so -readme elsewhere (or with -quick)
+// is refused before anything runs. Nothing is renamed into place until
+// every benchmark has passed, so a failed run leaves no report behind
+// that looks complete. -quick writes into a temporary folder unless -out
+// names one.
 //
-// -from rebuilds the report and charts of an existing raw file next to
-// that file, whatever -out says, and rewrites README's section from it
-// when the file is in testdata/bench, unless -readme=false.
+// -from rebuilds the report and charts of an existing raw file into -out,
+// with a copy of the raw file beside them, or next to the raw file when
+// -out is not given.
+//
+// # The comparison
+//
+// At the end the command prints `go tool benchstat` of the committed run,
+// the raw file that README names, beside this one. When there is nothing
+// to compare (a -quick run, a clone without that file, or this run being
+// that file) it says so in one line.
 //
 // # Exit status
 //
-// 0 when done; 1 when a benchmark or a step failed; 2 for bad usage; 3 when
-// the run finished and its files are written, but its numbers contradict a
+// 0 when done; 1 when a benchmark or a step failed; 2 for bad usage,
+// a -readme that README could not follow among them; 3 when the run
+// finished and its files are written, but its numbers contradict a
 // measured verdict of CLAIMS.md. A -quick run judges nothing.
 package main

@@ -49,10 +49,10 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.benchtime, "benchtime", "100ms", "go test -benchtime for each benchmark")
 	fs.StringVar(&o.bench, "bench", ".", "regular expression selecting benchmarks (go test -bench)")
 	fs.StringVar(&pkgs, "pkg", "", "comma-separated packages to run (default: every package with benchmarks)")
-	fs.StringVar(&o.out, "out", "", "folder for the results (default testdata/bench, or a temporary folder with -quick)")
-	fs.BoolVar(&o.readme, "readme", true, "rewrite README's generated section (only for a full run into testdata/bench)")
+	fs.StringVar(&o.out, "out", "", "folder for the results (default testdata/bench; a temporary folder with -quick; the raw file's folder with -from)")
+	fs.BoolVar(&o.readme, "readme", false, "also rewrite README's generated section from this run, whose files must go to testdata/bench (not with -quick)")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Minute, "limit for one package's benchmarks")
-	fs.StringVar(&o.from, "from", "", "rebuild the report, charts and (for a file in testdata/bench) README's section from this raw file, running nothing")
+	fs.StringVar(&o.from, "from", "", "rebuild the report and charts of this raw file, running nothing")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: go run ./bench/cmd/report [flags]")
 		fs.PrintDefaults()
@@ -75,6 +75,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		if !set["benchtime"] {
 			o.benchtime = "1x"
 		}
+	}
+	if o.readme && o.quick {
+		return o, errors.New("-readme wants a measured run: a -quick run measures nothing, so README cannot name it")
 	}
 	if o.count < 1 {
 		return o, fmt.Errorf("-count must be at least 1, not %d", o.count)

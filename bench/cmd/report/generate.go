@@ -69,13 +69,21 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	}
 
 	machine := report.DetectMachine(tc.version)
-	w := writer{tc: tc, dir: o.out, stem: machine.FileStem(), readme: o.readme && !o.quick && o.out == "", stdout: stdout}
+	w := writer{tc: tc, dir: o.out, stem: machine.FileStem(), readme: o.readme, quick: o.quick, stdout: stdout}
 	switch {
 	case w.dir == "" && o.quick:
 		w.dir = filepath.Join(os.TempDir(), "atlas-report-quick")
 		w.stem += "-quick"
 	case w.dir == "":
 		w.dir = filepath.Join(tc.root, "testdata", "bench")
+	}
+	if !o.quick {
+		// A fresh run never replaces an earlier one, committed or not.
+		w.stem = freeStem(w.dir, w.stem)
+	}
+	// Refused now, not after ten minutes of benchmarks.
+	if err := w.checkReadme(); err != nil {
+		return err
 	}
 	if err := os.MkdirAll(w.dir, 0o755); err != nil {
 		return err
@@ -94,7 +102,8 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	return w.write(ctx, raw)
 }
 
-// rebuild writes the report of an existing raw file next to it.
+// rebuild writes the report of an existing raw file into -out, or next to
+// the file when -out is not given.
 func rebuild(ctx context.Context, tc toolchain, o options, stdout io.Writer) error {
 	raw, err := os.ReadFile(o.from)
 	if err != nil {
@@ -104,17 +113,62 @@ func rebuild(ctx context.Context, tc toolchain, o options, stdout io.Writer) err
 	if err != nil {
 		return err
 	}
-	inRepo := filepath.Dir(abs) == filepath.Join(tc.root, "testdata", "bench")
 	w := writer{
 		tc:     tc,
-		dir:    filepath.Dir(abs),
+		dir:    o.out,
 		stem:   strings.TrimSuffix(filepath.Base(abs), ".txt"),
-		readme: inRepo && o.readme,
+		readme: o.readme,
 		stdout: stdout,
+	}
+	if w.dir == "" {
+		w.dir = filepath.Dir(abs)
+	}
+	if err := w.checkReadme(); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(w.dir, 0o755); err != nil {
+		return err
 	}
 	if w.work, err = os.MkdirTemp("", "atlas-report-"); err != nil {
 		return err
 	}
 	defer os.RemoveAll(w.work)
 	return w.write(ctx, raw)
+}
+
+// freeStem is stem, or stem-2, stem-3, ... if files of that name are in
+// dir already.
+func freeStem(dir, stem string) string {
+	taken := func(s string) bool {
+		for _, ext := range []string{".txt", ".md"} {
+			if _, err := os.Stat(filepath.Join(dir, s+ext)); err == nil {
+				return true
+			}
+		}
+		return false
+	}
+	free := stem
+	for n := 2; taken(free); n++ {
+		free = fmt.Sprintf("%s-%d", stem, n)
+	}
+	return free
+}
+
+// usageError is a request the command refuses before doing anything:
+// exit status 2, like a bad flag.
+type usageError struct{ error }
+
+// checkReadme refuses -readme for files that README could not link to.
+func (w writer) checkReadme() error {
+	if !w.readme {
+		return nil
+	}
+	dir, err := filepath.Abs(w.dir)
+	if err != nil {
+		return err
+	}
+	if want := filepath.Join(w.tc.root, "testdata", "bench"); filepath.Clean(dir) != want {
+		return usageError{fmt.Errorf("-readme: README names only a run in %s, and this one would go to %s", want, dir)}
+	}
+	return nil
 }

@@ -19,7 +19,7 @@ func main() {
 
 // run is main with its outside world passed in, so tests can drive it. It
 // returns the exit status: 0 done, 1 a benchmark or step failed, 2 bad
-// usage, 3 the run finished and its files are written, but its numbers
+// usage (a flag, or a request refused before anything ran), 3 the run finished and its files are written, but its numbers
 // contradict a measured verdict of CLAIMS.md.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	opts, err := parseFlags(args, stderr)
@@ -33,8 +33,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := generate(ctx, opts, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "report:", err)
 		var c contradicted
-		if errors.As(err, &c) {
+		var u usageError
+		switch {
+		case errors.As(err, &c):
 			return 3
+		case errors.As(err, &u):
+			return 2
 		}
 		return 1
 	}

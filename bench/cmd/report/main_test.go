@@ -68,6 +68,7 @@ func TestQuickRunWritesACompleteReport(t *testing.T) {
 	assert.Contains(t, stderr, "round 1/1, GOMAXPROCS=1")
 	assert.Contains(t, stdout, "Claim checks: not judged", "a smoke run measures nothing")
 	assert.NotContains(t, stdout, "confirmed")
+	assert.Contains(t, stdout, "\nNo comparison with the committed run: a -quick run measures nothing.\n")
 
 	entries, err := os.ReadDir(out)
 	require.NoError(t, err)
@@ -91,6 +92,7 @@ func TestQuickRunWritesACompleteReport(t *testing.T) {
 	assert.Contains(t, md, "## Claim checks")
 	assert.Contains(t, md, "no verdict is judged")
 	assert.Contains(t, md, "## benchstat")
+	assert.Contains(t, md, "### Package github.com/concurrency-atlas/atlas/internal/workload\n")
 }
 
 // The smoke run README promises: every chapter's benchmarks once, into a
@@ -118,27 +120,28 @@ func TestQuickRunCoversEveryChapter(t *testing.T) {
 	for _, pkg := range []string{"bench", "threading", "multiprocessing", "eventloop", "eventloop/reactor", "hybrid"} {
 		assert.Contains(t, string(raw), "pkg: github.com/concurrency-atlas/atlas/"+pkg+"\n")
 	}
-	assert.Regexp(t, fmt.Sprintf(`BenchmarkCPUBound/goroutines-%d\s`, 2*runtime.NumCPU()), string(raw), "the scaling pass ran")
+	assert.Regexp(t, fmt.Sprintf(`BenchmarkCPUBound/model=goroutines-%d\s`, 2*runtime.NumCPU()), string(raw), "the scaling pass ran")
 	charts, err := filepath.Glob(filepath.Join(out, "*.svg"))
 	require.NoError(t, err)
-	assert.Len(t, charts, 2, "speedup and costs charts")
+	assert.Len(t, charts, 4, "speedup, costs, mixed and memory charts")
 }
 
+// With no -out, -from writes the report beside its raw file, and README
+// stays as it is.
 func TestFromRebuildsTheReportOfARawFile(t *testing.T) {
-	sample, err := os.ReadFile(filepath.Join("..", "..", "report", "testdata", "sample.txt"))
-	require.NoError(t, err)
 	dir := t.TempDir()
 	raw := filepath.Join(dir, "somewhere.txt")
-	require.NoError(t, os.WriteFile(raw, sample, 0o644))
+	copyFile(t, filepath.Join("..", "..", "report", "testdata", "sample.txt"), raw)
 
 	code, stdout, stderr := runReport(t, "-from", raw)
 	require.Equal(t, 0, code, stderr)
-	assert.NotContains(t, stdout, "README.md", "a file outside testdata/bench leaves README alone")
+	assert.NotContains(t, stdout, "README.md: generated section rewritten", "only -readme rewrites README")
 	md, err := os.ReadFile(filepath.Join(dir, "somewhere.md"))
 	require.NoError(t, err)
-	assert.Contains(t, string(md), "| `bench.BenchmarkCPUBound/goroutines` | 1.00x | 1.96x | 1.96x |")
-	for _, chart := range []string{"somewhere-speedup.svg", "somewhere-costs.svg"} {
+	assert.Contains(t, string(md), "| `bench.BenchmarkCPUBound/model=goroutines` | 1.00x | 1.96x | 1.96x |")
+	for _, chart := range []string{"somewhere-speedup.svg", "somewhere-costs.svg", "somewhere-mixed.svg", "somewhere-memory.svg"} {
 		assert.FileExists(t, filepath.Join(dir, chart))
+		assert.Contains(t, string(md), "]("+chart+")")
 	}
 
 	code, _, stderr = runReport(t, "-from", filepath.Join(dir, "missing.txt"))
@@ -153,7 +156,7 @@ func TestContradictedVerdictExitsThreeAfterWriting(t *testing.T) {
 	var raw strings.Builder
 	raw.WriteString("atlas-cores: 2\natlas-run: -count 6 -cpu 2 -benchtime 100ms -bench .\npkg: github.com/concurrency-atlas/atlas/bench\n")
 	for _, v := range []string{"1.01", "0.99", "1.00", "1.02", "0.98", "1.00"} {
-		fmt.Fprintf(&raw, "BenchmarkCPUBound/goroutines-2 10 100000000 ns/op %s speedup\n", v)
+		fmt.Fprintf(&raw, "BenchmarkCPUBound/model=goroutines-2 10 100000000 ns/op %s speedup\n", v)
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "gil.txt")

@@ -86,8 +86,11 @@ func (r *runner) run(ctx context.Context, machine report.Machine, pkgs []pkg) ([
 }
 
 // keep is what the raw file takes from a benchmark binary's output: the
-// configuration lines benchstat reads and the results.
-var keep = regexp.MustCompile(`^(Benchmark|goos:|goarch:|pkg:|cpu:)`)
+// results, and every configuration line benchstat reads, "key: value" with
+// a key that starts in lower case and has no space or capital in it. That
+// is goos:, pkg: and cpu:, and also what the benchmarks add themselves,
+// such as the pool size they took from the cores ("workers: 2").
+var keep = regexp.MustCompile(`^(Benchmark|\p{Ll}[^\s\p{Lu}]*:(\s|$))`)
 
 // runPass runs one pass of a package's test binary bin and adds its
 // results to the raw output; the configuration lines only once, from the

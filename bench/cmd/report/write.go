@@ -1,6 +1,7 @@
-// Writing a run's files: the raw results, the Markdown report and its
-// charts, moved into place together once all are written; then README's
-// generated section, if asked, and the claim checks on stdout.
+// Writing a run's files: the raw results, the Markdown report with its
+// benchstat tables and its charts, moved into place together once all are
+// written; then the claim checks and the comparison with the committed run
+// on stdout, and README's generated section if -readme asks for it.
 
 package main
 
@@ -9,10 +10,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/concurrency-atlas/atlas/bench/report"
@@ -26,13 +25,15 @@ type writer struct {
 	dir    string // where the files go
 	stem   string // their name, without the extension
 	readme bool   // whether to rewrite README's generated section
+	quick  bool   // a smoke run, which is compared with nothing
 	stdout io.Writer
 }
 
 // write stages the raw results, the Markdown report and the charts in
-// w.work, moves them into w.dir once all are written, updates README if
-// asked, and prints the claim checks. It returns a contradicted error when
-// the run's numbers contradict a verdict; the files are written by then.
+// w.work, moves them into w.dir once all are written, prints the claim
+// checks and the comparison with the committed run, and updates README
+// if asked. It returns a contradicted error when the run's numbers
+// contradict a verdict; the files are written by then.
 func (w writer) write(ctx context.Context, raw []byte) error {
 	final := map[string]string{} // temporary path -> final path
 	stage := func(name string, data []byte) error {
@@ -48,13 +49,18 @@ func (w writer) write(ctx context.Context, raw []byte) error {
 	if err != nil {
 		return fmt.Errorf("reading the results back: %w", err)
 	}
-	stat, err := w.tc.output(ctx, "tool", "benchstat", w.stem+"="+filepath.Join(w.work, rawName))
-	if err != nil {
-		return fmt.Errorf("benchstat: %w", err)
+	shown := w.shownPath(rawName)
+	var tables []report.StatOutput
+	for _, t := range report.StatTables(run) {
+		text, err := w.tc.benchstat(ctx, append(t.Args, shown+"="+filepath.Join(w.work, rawName))...)
+		if err != nil {
+			return err
+		}
+		tables = append(tables, report.StatOutput{StatTable: t, Text: text})
 	}
-	var chartFiles []string
 	charts := report.Charts(run)
-	for _, suffix := range slices.Sorted(maps.Keys(charts)) {
+	var chartFiles []string
+	for _, suffix := range report.ChartNames(charts) {
 		name := w.stem + "-" + suffix
 		chartFiles = append(chartFiles, name)
 		if err := stage(name, []byte(charts[suffix])); err != nil {
@@ -62,7 +68,8 @@ func (w writer) write(ctx context.Context, raw []byte) error {
 		}
 	}
 	results := report.Judge(run, run.Measured())
-	if err := stage(w.stem+".md", []byte(report.Markdown(w.stem, run, results, stat, chartFiles))); err != nil {
+	page := report.Page{Stem: w.stem, RawPath: shown, Run: run, Results: results, Tables: tables, Charts: chartFiles}
+	if err := stage(w.stem+".md", []byte(report.Markdown(page))); err != nil {
 		return err
 	}
 	for tmp, dst := range final {
@@ -73,8 +80,11 @@ func (w writer) write(ctx context.Context, raw []byte) error {
 
 	printChecks(w.stdout, w.tc.root, results)
 	fmt.Fprintf(w.stdout, "\nreport: %s\nraw:    %s\n", filepath.Join(w.dir, w.stem+".md"), filepath.Join(w.dir, rawName))
+	if err := w.compare(ctx, shown); err != nil {
+		return err
+	}
 	if w.readme {
-		if err := updateReadme(w.tc.root, filepath.ToSlash(filepath.Join("testdata", "bench", rawName)), run); err != nil {
+		if err := updateReadme(w.tc.root, shown, run); err != nil {
 			return err
 		}
 		fmt.Fprintln(w.stdout, "README.md: generated section rewritten")
@@ -83,6 +93,19 @@ func (w writer) write(ctx context.Context, raw []byte) error {
 		return contradicted(bad)
 	}
 	return nil
+}
+
+// shownPath is how a reader names one of the run's files in a command
+// run from the module's root: relative to it when the file is inside.
+func (w writer) shownPath(name string) string {
+	abs, err := filepath.Abs(filepath.Join(w.dir, name))
+	if err != nil {
+		return filepath.Join(w.dir, name)
+	}
+	if rel, err := filepath.Rel(w.tc.root, abs); err == nil && filepath.IsLocal(rel) {
+		return filepath.ToSlash(rel)
+	}
+	return abs
 }
 
 // contradicted is the error of a run whose numbers disagree with a
