@@ -5,7 +5,7 @@
 // running one function registered at package level, so that the parent
 // and every child know it.
 //
-//	go test -run 'Example_multiprocessing|Example_os' -v ./multiprocessing/
+//	go test -run 'Example_multiprocessing(Exitcode|Terminate|Queue|Pipe|ForkStartMethod|SpawnStartMethod)|Example_osFork' -v ./multiprocessing/
 //
 // You will see each Example pass, what it printed checked line by line
 // against its Output comment.
