@@ -17,7 +17,9 @@
 // (BenchmarkSwitch measures it next to a channel ping-pong). And a parked
 // coroutine is "durably blocked" for testing/synctest, so virtual time
 // works. The cost is that a paused task keeps a goroutine stack: a Go
-// coroutine is not a heap-allocated frame like a Python one (see A10).
+// coroutine is not a heap-allocated frame like a Python one. A waiting
+// callback, the layer below tasks, keeps no stack at all (A10:
+// BenchmarkWaitingUnit sets the two side by side).
 
 package eventloop
 
@@ -35,17 +37,17 @@ const (
 // Coro is the running side of a task: the handle its body receives and
 // passes to every await. It is valid only on the loop, only in its task.
 type Coro struct {
-	loop      *Loop
-	name      string
-	id        uint64 // the loop's number for this task, never 0
-	state     coState
-	gen       uint64 // counts resumptions; a wake-up for an old gen is stale
-	cancelReq bool
-	w         *worker
-	body      taskBody     // runs the user's function and finishes the task
-	done      *futureState // the task's own future
+	loop *Loop
+	id   uint64 // the loop's number for this task, never 0
+	gen  uint64 // counts resumptions; a wake-up for an old gen is stale
+	w    *worker
+	body taskBody     // runs the user's function and finishes the task
+	done *futureState // the task's own future, which holds its name
 
 	prev, next *Coro // in the loop's list of live tasks
+
+	state     coState
+	cancelReq bool
 }
 
 // taskBody is what a worker runs for a task: *Task[T], through an
@@ -54,10 +56,10 @@ type taskBody interface{ runBody() }
 
 // Name is the task's name, as given to CreateTask ("main" for Run's).
 func (co *Coro) Name() string {
-	if co == nil {
+	if co == nil || co.done == nil {
 		return ""
 	}
-	return co.name
+	return co.done.name
 }
 
 // Loop is the loop running this task (nil for a nil *Coro).
@@ -81,13 +83,19 @@ type worker struct {
 	co    *Coro
 }
 
-func newWorker() *worker {
+func (l *Loop) newWorker() *worker {
 	w := &worker{}
 	w.next, w.stop = iter.Pull(func(yield func(bool) bool) {
 		w.yield = yield
 		for {
 			w.co.body.runBody()
 			w.co = nil
+			// No room to park (a burst is ending) or no next task (the
+			// loop is closing): end here, which costs one switch back
+			// to the loop where parking and stopping later cost three.
+			if len(l.idle) >= maxIdleWorkers || l.closing {
+				return
+			}
 			// true: this task is finished; park until the next one.
 			if !yield(true) {
 				return
@@ -105,7 +113,7 @@ func (l *Loop) getWorker() *worker {
 		l.idle = l.idle[:n-1]
 		return w
 	}
-	return newWorker()
+	return l.newWorker()
 }
 
 func (l *Loop) putWorker(w *worker) {
@@ -129,14 +137,17 @@ func (l *Loop) step(co *Coro) {
 	}
 	co.state = coRunning
 	l.current.Store(co.id)
-	var finished bool
+	var parked, ended bool
 	l.timed(co, func() {
 		fin, ok := co.w.next()
-		finished = fin || !ok
+		parked, ended = fin && ok, !ok
 	})
 	l.current.Store(0)
-	if finished {
+	switch {
+	case parked: // the task is finished and its worker waits for another
 		l.putWorker(co.w)
+		co.w = nil
+	case ended: // the task is finished and its worker is gone
 		co.w = nil
 	}
 }

@@ -5,17 +5,25 @@
 //
 //	go test -run '^$' -bench 'CreateAwait|DirectAwait|Switch|CoroutineCreate|ManySleepers' -cpu 1,2 ./eventloop/
 //
-// You will see ns/op for each, ns/switch for Switch, and bytes/task (heap
-// plus stacks held per waiting task) for ManySleepers. DirectAwait shows a
-// direct await costing a function call, or one turn if the callee yields,
-// where a task costs a create and two turns more.
+// You will see ns/op for each, ns/switch for Switch (two loop tasks, two
+// callbacks of the layer below, a bare coroutine, two goroutines), and
+// bytes/task (heap plus stacks held per waiting task) for ManySleepers,
+// whose loop, bare coroutines and goroutines each run 10,000 and 100,000
+// sleepers. DirectAwait shows a direct await costing a function call, or
+// one turn if the callee yields, where a task costs a create and two
+// turns more.
 //
 // Where a loop task's time goes: CreateAwait/loopTask reuses a parked
 // coroutine, so it pays for four coroutine switches (the creator parks,
 // the new task runs and parks, the creator resumes), and Switch/iterPull
 // prices one switch with no loop around it. ManySleepers must start a
 // fresh coroutine for every task, since all of them wait at once, and
-// CoroutineCreate prices that next to starting a goroutine.
+// CoroutineCreate prices that next to starting a goroutine. Beyond the
+// 100 ms of sleep, its profile shows the rest going to three things: the
+// runtime making a goroutine for each coroutine, the garbage collector
+// scanning every waiting coroutine's stack (plain goroutines pay for that
+// too), and the loop's own bookkeeping, whose timers take a lane where
+// deadlines of one duration queue up in order.
 
 package eventloop
 
@@ -136,6 +144,34 @@ func BenchmarkSwitch(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N), "ns/switch")
 	})
+	// callbacks is the same hand-off one layer down: two callbacks that
+	// each schedule the other with CallSoon. Each takes a turn of the
+	// loop, as a task's Sleep(0) does, but runs on the loop's own stack,
+	// so no coroutine switches.
+	b.Run("callbacks", func(b *testing.B) {
+		b.ReportAllocs()
+		_, err := Run(New(), func(co *Coro) (int, error) {
+			l := co.Loop()
+			done := NewFuture[int](l)
+			var ping, pong func()
+			ping = func() {
+				if !b.Loop() {
+					_ = done.SetResult(0)
+					return
+				}
+				_ = l.CallSoon(pong)
+			}
+			pong = func() { _ = l.CallSoon(ping) }
+			if err := l.CallSoon(ping); err != nil {
+				return 0, err
+			}
+			return Await(co, done)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N), "ns/switch")
+	})
 	b.Run("iterPull", func(b *testing.B) {
 		b.ReportAllocs()
 		runtime.LockOSThread()
@@ -192,7 +228,9 @@ func BenchmarkCoroutineCreate(b *testing.B) {
 const sleep100 = 100 * time.Millisecond
 
 // BenchmarkManySleepers starts n tasks that each sleep 100 ms and waits for
-// all of them: ns/op is the wall time of one such run. bytes/task comes
+// all of them: ns/op is the wall time of one such run. coroutines is the
+// loop's floor, bare coroutines with nothing around them (see
+// sleepersOnBareCoroutines); goroutines the same work with no loop. bytes/task comes
 // from a fresh child process (the "many-sleepers" scene) that measures
 // heap plus stacks once every task is waiting: in this process, stacks of
 // goroutines that ended earlier are reused and would hide the cost.
@@ -201,7 +239,7 @@ func BenchmarkManySleepers(b *testing.B) {
 	if testing.Short() {
 		sizes = []int{1_000}
 	}
-	for _, model := range []string{"loop", "goroutines"} {
+	for _, model := range []string{"loop", "coroutines", "goroutines"} {
 		b.Run(model, func(b *testing.B) {
 			for _, n := range sizes {
 				b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
@@ -233,6 +271,7 @@ var sleepers = map[string]func(n int, d time.Duration, whileWaiting func()){
 			panic(err)
 		}
 	},
+	"coroutines": sleepersOnBareCoroutines,
 	"goroutines": sleepersOnGoroutines,
 }
 
@@ -243,7 +282,7 @@ func manySleepersScene() {
 	var model string
 	var n int
 	if _, err := fmt.Sscanf(os.Getenv(sleepersEnv), "%s %d", &model, &n); err != nil || sleepers[model] == nil || n < 1 {
-		fmt.Fprintf(os.Stderr, "want %s=\"loop|goroutines N\", got %q\n", sleepersEnv, os.Getenv(sleepersEnv))
+		fmt.Fprintf(os.Stderr, "want %s=\"loop|coroutines|goroutines N\", got %q\n", sleepersEnv, os.Getenv(sleepersEnv))
 		os.Exit(2)
 	}
 	runtime.GC()
@@ -256,16 +295,57 @@ func manySleepersScene() {
 	})
 }
 
+// sleepersOnBareCoroutines is the floor under ManySleepers: a coroutine
+// per task and nothing else, on a locked thread as on the loop. Each is
+// started up to its pause and noted with its deadline; the deadlines come
+// in order, so one walk through them, sleeping until each is due, wakes
+// every coroutine and runs it to its end. No Task, no future, no timers:
+// what the loop takes beyond this is its own bookkeeping.
+func sleepersOnBareCoroutines(n int, d time.Duration, whileWaiting func()) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	type sleeper struct {
+		due  time.Time
+		next func() (struct{}, bool)
+	}
+	pause := func(yield func(struct{}) bool) { yield(struct{}{}) }
+	sleepers := make([]sleeper, n)
+	for i := range sleepers {
+		next, _ := iter.Pull(pause)
+		next() // runs up to its pause
+		sleepers[i] = sleeper{time.Now().Add(d), next}
+	}
+	if whileWaiting != nil {
+		whileWaiting()
+	}
+	for i := range sleepers {
+		time.Sleep(time.Until(sleepers[i].due))
+		sleepers[i].next() // wakes it; it runs to its end
+		sleepers[i] = sleeper{}
+	}
+}
+
+// sleepersOnGoroutines is ManySleepers with a goroutine per task. All
+// of them run one closure, as all of ManySleepers' tasks do, and a go
+// statement with no arguments allocates nothing more; only a run that
+// measures makes them count themselves in.
 func sleepersOnGoroutines(n int, d time.Duration, whileWaiting func()) {
 	var started, done sync.WaitGroup
-	started.Add(n)
-	done.Add(n)
-	for range n {
-		go func() {
+	sleeper := func() {
+		time.Sleep(d)
+		done.Done()
+	}
+	if whileWaiting != nil {
+		started.Add(n)
+		sleeper = func() {
 			started.Done()
 			time.Sleep(d)
 			done.Done()
-		}()
+		}
+	}
+	done.Add(n)
+	for range n {
+		go sleeper()
 	}
 	if whileWaiting != nil {
 		started.Wait()

@@ -44,7 +44,7 @@ func (l *Loop) timed(co *Coro, step func()) {
 	if d := time.Since(start); d >= l.cfg.slow {
 		what := "a callback"
 		if co != nil {
-			what = fmt.Sprintf("task %q", co.name)
+			what = fmt.Sprintf("task %q", co.Name())
 		}
 		l.warn(fmt.Sprintf("eventloop: %s held the loop for %v (threshold %v)", what, d, l.cfg.slow))
 	}

@@ -9,15 +9,23 @@
 // # Reading order
 //
 //   - loop.go (A1): one goroutine, locked to one OS thread, runs every
-//     task: a queue of ready steps, a heap of timers, an inbox.
+//     task: a queue of ready steps and callbacks, timers, an inbox.
+//   - callbacks.go (A10): asyncio's lower layer. CallSoon, CallLater and
+//     CallAt set plain callbacks, with a TimerHandle to cancel the timed
+//     ones, and a future's done-callbacks wait for an outcome with no
+//     task at all (calllater_test.go). Tasks are built on the same two
+//     queues: a step is one more ready entry, a Sleep one more timer.
 //   - coro.go (A2): a task body is a coroutine built on iter.Pull, which
 //     pauses at an await and resumes with its locals; why iter.Pull is
 //     explained there.
 //   - future.go (A6) and task.go (A4): a future is a result that arrives
 //     later and Await pauses only its task; CreateTask starts a task at
 //     the loop's next turn, awaited or not; Cancel arrives at an await.
-//   - timers.go (A3): Sleep is an entry in the loop's own timer heap, and
-//     a deadline already past is due at once.
+//   - timers.go (A3): Sleep is an entry in the loop's own timers, and
+//     a deadline already past is due at once. Deadlines set for one
+//     duration queue up in a lane, in order, so 100,000 tasks sleeping
+//     alike cost no heap sifting; fifo.go holds the queues in chunks, so
+//     a burst costs no copying.
 //   - gather.go (A5): Gather waits for many at once, WaitFor for one with
 //     a deadline. queue.go: a Queue between tasks.
 //   - semantics_test.go proves the material's timings in virtual time
@@ -44,10 +52,12 @@
 //   - errors.go: every misuse has a named error (misuse_test.go): a nil
 //     is ErrNil... rather than a nil-pointer panic (nil_test.go), and a
 //     loop-only call from another goroutine is refused (foreign_test.go).
-//   - costs_bench_test.go and sleepers.go (A10, A12, A13): what a loop
-//     task costs next to a goroutine. A paused coroutine keeps a goroutine
-//     stack, so the loop buys asyncio's one-thread semantics, not memory
-//     nor speed.
+//   - costs_bench_test.go, waiting_bench_test.go and sleepers.go (A10,
+//     A12, A13): what a loop task costs next to a goroutine, and what a
+//     waiting unit holds on each layer (ParkWaiters parks them). A paused
+//     coroutine keeps a goroutine stack, so a task buys asyncio's
+//     one-thread semantics, not memory nor speed; a waiting callback
+//     keeps only its closure and a queue entry, far less than either.
 //   - example_test.go and http_test.go (A11): the material's fetch_data,
 //     to_thread and concurrent HTTP stories.
 //

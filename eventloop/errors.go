@@ -28,7 +28,8 @@ var (
 
 	// ErrWrongGoroutine: an operation that belongs to the loop's own
 	// goroutine (SetResult, SetError, Cancel, AddDoneCallback or Result on
-	// a future or task, CallSoon) was called from another goroutine while
+	// a future or task, CallSoon, CallLater, CallAt, TimerHandle.Cancel)
+	// was called from another goroutine while
 	// the loop runs. Such a call would race with the loop or leave it
 	// asleep; other goroutines reach the loop through CallSoonThreadsafe
 	// or Submit. Pending.Wait returns it for the opposite mistake: waiting
@@ -74,7 +75,8 @@ var (
 // value beside their error, so a dropped error leads straight here.
 var (
 	// ErrNilFunc: a nil function was given to Run, CreateTask, CallSoon,
-	// CallSoonThreadsafe, AddDoneCallback, ToThread, Submit or Bounded;
+	// CallLater, CallAt, CallSoonThreadsafe, AddDoneCallback, ToThread,
+	// Submit or Bounded;
 	// every call of an executor made by InGoroutines(nil) returns it too.
 	ErrNilFunc = errors.New("eventloop: nil function")
 
@@ -84,8 +86,9 @@ var (
 	ErrNilExecutor = errors.New("eventloop: nil executor")
 
 	// ErrNilLoop: a nil *Loop was given to Run, Submit or NewQueue or had
-	// a method called on it, or a future or task that has no loop (made
-	// by NewFuture(nil), or a zero Future or Task) was used.
+	// a method called on it, or a future, task or timer handle that has
+	// no loop (made by NewFuture(nil), or a zero Future, Task or
+	// TimerHandle) was used.
 	ErrNilLoop = errors.New("eventloop: nil loop")
 
 	// ErrNilFuture: Await, WaitFor or Gather was given a nil Awaitable
@@ -99,6 +102,9 @@ var (
 
 	// ErrNilError: SetError was given a nil error.
 	ErrNilError = errors.New("eventloop: SetError needs a non-nil error")
+
+	// ErrNilHandle: Cancel was called on a nil *TimerHandle.
+	ErrNilHandle = errors.New("eventloop: nil timer handle")
 )
 
 var (
@@ -112,6 +118,14 @@ var (
 	// (t.FailNow or t.Fatal in a test, say) instead of returning, so it
 	// has no result.
 	ErrGoexit = errors.New("eventloop: a call off the loop called runtime.Goexit instead of returning")
+
+	// ErrBadCount: ParkWaiters was asked for fewer than one unit, or
+	// ManySleepers for fewer than none.
+	ErrBadCount = errors.New("eventloop: a count of waiting units below the least allowed")
+
+	// ErrUnknownUnit: ParkWaiters was given a Unit that is none of
+	// UnitCallback, UnitTimer and UnitTask.
+	ErrUnknownUnit = errors.New("eventloop: unknown kind of waiting unit")
 
 	// ErrTaskResult: SetResult or SetError on a task. A task's result is
 	// what its coroutine returns, as in asyncio, where Task.set_result

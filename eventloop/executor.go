@@ -201,7 +201,7 @@ func offLoop[R any](co *Coro, what string, call func(context.Context) (R, error)
 				}
 			}})
 		}()
-		v, err = recovered(ctx, call, co.name, what)
+		v, err = recovered(ctx, call, co.Name(), what)
 	}()
 	return Await(co, f)
 }

@@ -65,6 +65,7 @@ type reach struct {
 	future *eventloop.Future[int]
 	task   *eventloop.Task[string]
 	queue  *eventloop.Queue[int]
+	handle *eventloop.TimerHandle
 	ran    bool // set by a callback the goroutine tried to schedule
 }
 
@@ -82,6 +83,15 @@ var foreignCalls = []struct {
 	{"Future.Result", func(r *reach) error { _, err := r.future.Result(); return err }, eventloop.ErrWrongGoroutine},
 	{"Task.Cancel", func(r *reach) error { return r.task.Cancel() }, eventloop.ErrWrongGoroutine},
 	{"Loop.CallSoon", func(r *reach) error { return r.loop.CallSoon(func() { r.ran = true }) }, eventloop.ErrWrongGoroutine},
+	{"Loop.CallLater", func(r *reach) error {
+		_, err := r.loop.CallLater(0, func() { r.ran = true })
+		return err
+	}, eventloop.ErrWrongGoroutine},
+	{"Loop.CallAt", func(r *reach) error {
+		_, err := r.loop.CallAt(time.Now(), func() { r.ran = true })
+		return err
+	}, eventloop.ErrWrongGoroutine},
+	{"TimerHandle.Cancel", func(r *reach) error { return r.handle.Cancel() }, eventloop.ErrWrongGoroutine},
 	{"CreateTask", func(r *reach) error {
 		_, err := eventloop.CreateTask(r.main, "stray", func(*eventloop.Coro) (int, error) { r.ran = true; return 0, nil }).Result()
 		return err
@@ -114,6 +124,8 @@ func TestForeignGoroutineGetsANamedError(t *testing.T) {
 							var qerr error
 							r.queue, qerr = eventloop.NewQueue[int](l, 0)
 							require.NoError(t, qerr)
+							r.handle, qerr = l.CallLater(time.Hour, func() { r.ran = true })
+							require.NoError(t, qerr)
 							callErr, err := callFromAnotherGoroutine(co, loopState, func() error { return tc.call(r) })
 							if err != nil {
 								return nil, err
@@ -126,6 +138,8 @@ func TestForeignGoroutineGetsANamedError(t *testing.T) {
 							assert.False(t, r.task.Done(), "the task still sleeps")
 							assert.Zero(t, r.queue.Len())
 							assert.False(t, r.ran, "nothing it scheduled ran")
+							assert.False(t, r.handle.Cancelled(), "the timer is still set")
+							require.NoError(t, r.handle.Cancel())
 							require.NoError(t, r.task.Cancel())
 							_, _ = eventloop.Await(co, r.task)
 							return callErr, nil

@@ -20,12 +20,12 @@ import "errors"
 type futureState struct {
 	loop      *Loop
 	name      string
-	done      bool
-	fixed     bool // born done and never on a loop (a task born failed): readable anywhere
 	err       error
-	retrieved bool    // someone saw the outcome (asyncio's "exception retrieved")
 	waiters   waiters // told once, when done
 	owner     *Coro   // the task behind this future, if it is a task's
+	done      bool
+	fixed     bool // born done and never on a loop (a task born failed): readable anywhere
+	retrieved bool // someone saw the outcome (asyncio's "exception retrieved")
 }
 
 // waiter is one party to tell when a future completes: a task to resume
@@ -41,10 +41,11 @@ type waiter struct {
 type doneHandler interface{ futureDone(b *futureState) }
 
 // callback adapts AddDoneCallback's func. A func is a pointer underneath,
-// so storing one in the interface allocates nothing.
+// so storing one in the interface allocates nothing, and the future's
+// loop catches its panic, so it needs no wrapping closure either.
 type callback func()
 
-func (fn callback) futureDone(*futureState) { fn() }
+func (fn callback) futureDone(b *futureState) { b.loop.safely(fn) }
 
 func (w waiter) tell(b *futureState) {
 	switch {
@@ -210,9 +211,8 @@ func (f *Future[T]) AddDoneCallback(fn func()) error {
 	if err := f.loop.owns(); err != nil {
 		return err
 	}
-	fn = f.loop.guarded(fn)
 	if f.done {
-		fn()
+		f.loop.safely(fn)
 		return nil
 	}
 	f.waiters.add(waiter{on: callback(fn)})

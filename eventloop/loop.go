@@ -1,7 +1,7 @@
 // Claim A1: one thread runs many tasks through an event loop. A loop is
 // one goroutine, locked to one OS thread, that runs a queue of ready
-// steps, a heap of timers and an inbox other goroutines may post to;
-// nothing else ever runs a task.
+// steps and callbacks, a set of timers and an inbox other goroutines may
+// post to; nothing else ever runs a task.
 //
 //	go test -run TestEveryTaskRunsOnTheLoopThread -v -cpu 1,4 ./eventloop/
 //
@@ -43,11 +43,12 @@ type Loop struct {
 	// set, so a goroutine that has read a non-zero current may read it.
 	tid int
 
-	ready, spare []item // steps to run now, in order
-	timers       timerHeap
-	timerSeq     uint64
-	start        time.Time   // the zero of the timers' clock
-	clock        *time.Timer // fires when timers[0] is due
+	ready    fifo[item] // steps and callbacks to run, in order
+	timers   timers
+	timerSeq uint64
+	handles  int         // callbacks' timers not yet run or cancelled
+	start    time.Time   // the zero of the timers' clock
+	clock    *time.Timer // fires when the first timer is due
 
 	mu       sync.Mutex // guards inbox, shut, wake and warnings: the cross-goroutine state
 	inbox    []posting
@@ -75,10 +76,12 @@ type posting struct {
 }
 
 // item is one entry in the ready queue: resume a task (co, at generation
-// gen) or run a plain callback (fn).
+// gen), run a timer's callback if its handle h was not cancelled since it
+// fell due, or run a plain callback (fn).
 type item struct {
 	co  *Coro
 	gen uint64
+	h   *TimerHandle
 	fn  func()
 }
 
@@ -95,6 +98,10 @@ type Option func(*config)
 // New makes a loop. It does nothing until Run. Nil options are skipped.
 func New(opts ...Option) *Loop {
 	l := &Loop{cfg: config{log: os.Stderr}}
+	l.ready.pool = &itemChunks
+	for i := range l.timers.lanes {
+		l.timers.lanes[i].q.pool = &timerChunks
+	}
 	for _, o := range opts {
 		if o != nil {
 			o(&l.cfg)
@@ -156,20 +163,16 @@ func Run[T any](l *Loop, main func(*Coro) (T, error)) (T, error) {
 // Steps scheduled by those steps wait for the next turn, as in asyncio.
 func (l *Loop) runOnce() {
 	l.drainInbox()
-	if len(l.ready) == 0 {
+	if l.ready.len() == 0 {
 		l.waitForWork()
 		l.drainInbox()
 	}
-	if len(l.timers) > 0 {
+	if l.timers.len() > 0 {
 		l.fireTimers(l.now())
 	}
-	batch := l.ready
-	l.ready = l.spare[:0]
-	for i := range batch {
-		l.run(batch[i])
-		batch[i] = item{}
+	for n := l.ready.len(); n > 0; n-- {
+		l.run(l.ready.pop())
 	}
-	l.spare = batch[:0]
 }
 
 // waitForWork blocks the loop goroutine until the next timer is due or
@@ -177,11 +180,12 @@ func (l *Loop) runOnce() {
 // is what lets a synctest bubble advance its clock past an idle loop.
 func (l *Loop) waitForWork() {
 	l.dropStaleTimers()
-	if len(l.timers) == 0 {
+	t, _ := l.timers.first()
+	if t == nil {
 		<-l.wake
 		return
 	}
-	d := time.Duration(l.timers[0].when - l.now())
+	d := time.Duration(t.when - l.now())
 	if d <= 0 {
 		return
 	}
@@ -194,10 +198,18 @@ func (l *Loop) waitForWork() {
 }
 
 func (l *Loop) run(it item) {
-	if it.fn != nil {
-		l.current.Store(inCallback)
-		l.timed(nil, it.fn)
-		l.current.Store(0)
+	switch {
+	case it.h != nil:
+		if it.h.state != handleDue {
+			return // cancelled after it fell due
+		}
+		fn := it.h.fn
+		it.h.state, it.h.fn = handleRan, nil // the handle may outlive fn's captures
+		l.handles--
+		l.callback(fn)
+		return
+	case it.co == nil:
+		l.callback(it.fn)
 		return
 	}
 	co := it.co
@@ -211,5 +223,5 @@ func (l *Loop) run(it item) {
 // schedule puts co's resumption, for wait gen, at the back of the ready
 // queue.
 func (l *Loop) schedule(co *Coro, gen uint64) {
-	l.ready = append(l.ready, item{co: co, gen: gen})
+	l.ready.push(item{co: co, gen: gen})
 }

@@ -101,6 +101,28 @@ func TestNilArgumentsOnTheLoopAreNamedErrors(t *testing.T) {
 		}, eventloop.ErrNilFuture},
 		{"CallSoon(nil)", func(co *eventloop.Coro) error { return co.Loop().CallSoon(nil) }, eventloop.ErrNilFunc},
 		{"CallSoonThreadsafe(nil)", func(co *eventloop.Coro) error { return co.Loop().CallSoonThreadsafe(nil) }, eventloop.ErrNilFunc},
+		{"CallLater(nil)", func(co *eventloop.Coro) error {
+			_, err := co.Loop().CallLater(time.Second, nil)
+			return err
+		}, eventloop.ErrNilFunc},
+		{"CallAt(nil)", func(co *eventloop.Coro) error {
+			_, err := co.Loop().CallAt(time.Now(), nil)
+			return err
+		}, eventloop.ErrNilFunc},
+		{"nil *TimerHandle Cancel", func(*eventloop.Coro) error {
+			var h *eventloop.TimerHandle
+			if h.Cancelled() || !h.When().IsZero() {
+				return errors.New("a nil handle claims to be cancelled or due")
+			}
+			return h.Cancel()
+		}, eventloop.ErrNilHandle},
+		{"zero TimerHandle Cancel", func(*eventloop.Coro) error {
+			h := new(eventloop.TimerHandle)
+			if !h.When().IsZero() {
+				return errors.New("a zero handle claims a time")
+			}
+			return h.Cancel()
+		}, eventloop.ErrNilLoop},
 		{"AddDoneCallback(nil)", func(co *eventloop.Coro) error {
 			return eventloop.NewFuture[int](co.Loop()).AddDoneCallback(nil)
 		}, eventloop.ErrNilFunc},
@@ -125,6 +147,16 @@ func TestNilArgumentsOnTheLoopAreNamedErrors(t *testing.T) {
 		{"nil *Loop CallSoon", func(*eventloop.Coro) error {
 			var l *eventloop.Loop
 			return l.CallSoon(func() {})
+		}, eventloop.ErrNilLoop},
+		{"nil *Loop CallLater", func(*eventloop.Coro) error {
+			var l *eventloop.Loop
+			_, err := l.CallLater(time.Second, func() {})
+			return err
+		}, eventloop.ErrNilLoop},
+		{"nil *Loop CallAt", func(*eventloop.Coro) error {
+			var l *eventloop.Loop
+			_, err := l.CallAt(time.Now(), func() {})
+			return err
 		}, eventloop.ErrNilLoop},
 		{"Submit(nil loop)", func(*eventloop.Coro) error {
 			_, err := eventloop.Submit(nil, "one", one)

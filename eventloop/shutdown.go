@@ -21,7 +21,7 @@ import "fmt"
 func (l *Loop) shutdown() {
 	l.closing = true
 	for co := l.live.head; co != nil; co = co.next {
-		l.warn(fmt.Sprintf("eventloop: task %q was still pending when the loop closed; cancelled", co.name))
+		l.warn(fmt.Sprintf("eventloop: task %q was still pending when the loop closed; cancelled", co.Name()))
 		co.cancel()
 	}
 	for l.live.head != nil {
@@ -51,7 +51,8 @@ func (l *Loop) shutdown() {
 		w.stop()
 	}
 	l.idle = nil
-	l.timers = nil
+	l.timers.release()
+	l.ready.release()
 	l.clock.Stop()
 	l.state.Store(stateClosed)
 }

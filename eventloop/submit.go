@@ -151,7 +151,7 @@ func (p *Pending[T]) Cancel() error {
 	// loop has made it, or has already finished p.
 	return p.loop.post(posting{fn: func() {
 		if p.task != nil && !p.task.done {
-			p.task.co.cancel()
+			p.task.coro.cancel()
 		}
 	}})
 }

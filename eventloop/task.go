@@ -17,17 +17,16 @@ import (
 // Task is a coroutine scheduled on a loop, and the future of its result.
 type Task[T any] struct {
 	Future[T]
-	co   *Coro
 	fn   func(*Coro) (T, error)
-	coro Coro // what co points to, for a task that runs: one allocation holds both
+	coro Coro // the task's running side: one allocation holds both
 }
 
 // Name is the task's name.
 func (t *Task[T]) Name() string {
-	if t == nil || t.co == nil {
+	if t == nil {
 		return ""
 	}
-	return t.co.name
+	return t.name
 }
 
 // future makes a nil *Task a nil future rather than a nil dereference.
@@ -75,7 +74,7 @@ func (t *Task[T]) Cancel() error {
 	if t.done {
 		return fmt.Errorf("cancel task %q: %w", t.name, ErrAlreadyDone)
 	}
-	t.co.cancel()
+	t.coro.cancel()
 	return nil
 }
 
@@ -91,8 +90,9 @@ func CreateTask[T any](co *Coro, name string, fn func(*Coro) (T, error)) *Task[T
 		err = ErrNilFunc
 	}
 	if err != nil {
-		t := &Task[T]{co: &Coro{name: name, state: coDone}}
+		t := &Task[T]{coro: Coro{state: coDone}}
 		t.futureState = futureState{name: name, done: true, fixed: true, err: err}
+		t.coro.done = &t.futureState
 		if co != nil {
 			t.loop = co.loop
 		}
@@ -106,9 +106,8 @@ func newTask[T any](l *Loop, name string, fn func(*Coro) (T, error)) *Task[T] {
 	// into the heap object costs bulk write barriers while the GC runs.
 	t := &Task[T]{fn: fn}
 	co := &t.coro
-	t.co = co
 	l.taskSeq++
-	co.loop, co.name, co.id, co.body, co.done = l, name, l.taskSeq, t, &t.futureState
+	co.loop, co.id, co.body, co.done = l, l.taskSeq, t, &t.futureState
 	t.loop, t.name, t.owner = l, name, co
 	l.live.push(co)
 	l.schedule(co, co.gen)
@@ -118,14 +117,14 @@ func newTask[T any](l *Loop, name string, fn func(*Coro) (T, error)) *Task[T] {
 // runBody runs the task's function on its worker and finishes the task,
 // turning a panic into a PanicError for whoever awaits it.
 func (t *Task[T]) runBody() {
-	co := t.co
+	co := &t.coro
 	var err error
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(killed); ok {
 				return
 			}
-			err = &PanicError{Task: co.name, Value: r, Stack: debug.Stack()}
+			err = &PanicError{Task: t.name, Value: r, Stack: debug.Stack()}
 		}
 		co.finish(err)
 	}()

@@ -12,11 +12,6 @@
 
 package eventloop
 
-import (
-	"fmt"
-	"runtime/debug"
-)
-
 // owns reports whether the caller may touch the loop's state: the loop
 // is running and the caller is on its thread, in a task's step or a
 // callback. It guards the operations that take no *Coro to check.
@@ -46,39 +41,6 @@ func (l *Loop) readable() bool {
 	return l == nil || l.state.Load() != stateRunning || l.owns() == nil
 }
 
-// CallSoon schedules fn to run on the loop's next turn. Call it only from
-// the loop's own goroutine (a task or a callback); other goroutines get
-// ErrWrongGoroutine and use CallSoonThreadsafe. A panic in fn becomes one
-// of the loop's Warnings, and the loop carries on.
-func (l *Loop) CallSoon(fn func()) error {
-	if l == nil {
-		return ErrNilLoop
-	}
-	if fn == nil {
-		return ErrNilFunc
-	}
-	if err := l.owns(); err != nil {
-		return err
-	}
-	l.ready = append(l.ready, item{fn: l.guarded(fn)})
-	return nil
-}
-
-// guarded wraps a user's callback so that a panic in it becomes one of
-// the loop's warnings, with its stack, and the loop carries on: asyncio
-// logs an exception in a callback the same way. A task's own panic goes
-// to whoever awaits it (PanicError); a callback has nobody to go to.
-func (l *Loop) guarded(fn func()) func() {
-	return func() {
-		defer func() {
-			if r := recover(); r != nil {
-				l.warn(fmt.Sprintf("eventloop: a callback panicked: %v\n%s", r, debug.Stack()))
-			}
-		}()
-		fn()
-	}
-}
-
 // CallSoonThreadsafe schedules fn from any goroutine and wakes the loop.
 // It fails with ErrLoopClosed once the loop has finished. Called before
 // Run, fn waits for the loop's first turn.
@@ -89,7 +51,7 @@ func (l *Loop) CallSoonThreadsafe(fn func()) error {
 	if fn == nil {
 		return ErrNilFunc
 	}
-	return l.post(posting{fn: l.guarded(fn)})
+	return l.post(posting{fn: fn}) // run as a callback: a panic is a warning
 }
 
 // post puts p in the inbox and wakes the loop.
@@ -122,6 +84,6 @@ func (l *Loop) drainInbox() {
 	l.inbox = nil
 	l.mu.Unlock()
 	for _, p := range in {
-		l.ready = append(l.ready, item{fn: p.fn})
+		l.ready.push(item{fn: p.fn})
 	}
 }

@@ -62,7 +62,7 @@ func TestStaleTimersAreSweptFromTheHeap(t *testing.T) {
 			if _, err := WaitFor(co, f, time.Hour); err != nil {
 				return 0, err
 			}
-			longest = max(longest, len(l.timers))
+			longest = max(longest, l.timers.len())
 		}
 		return longest, nil
 	})
