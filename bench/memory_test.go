@@ -37,13 +37,31 @@ var parkers = map[string]func(n int) (func(), error){
 		}
 		return w.Release, nil
 	},
+	// The event loop's layer below tasks: a done-callback waiting on a
+	// future of its own, and a timer set with CallLater.
+	"loopCallback": loopParker(eventloop.UnitCallback),
+	"loopTimer":    loopParker(eventloop.UnitTimer),
+}
+
+func loopParker(u eventloop.Unit) func(n int) (func(), error) {
+	return func(n int) (func(), error) {
+		w, err := eventloop.ParkWaiters(u, n)
+		if err != nil {
+			return nil, err
+		}
+		return func() { _ = w.Release() }, nil
+	}
 }
 
 // How many units each in-process model parks for one measurement: enough
 // to drown the noise, few enough for threads.
-var parkCounts = map[string]int{"goroutine": 10_000, "loopTask": 10_000, "osThread": 200}
+var parkCounts = map[string]int{"goroutine": 10_000, "loopTask": 10_000, "loopCallback": 10_000, "loopTimer": 10_000, "osThread": 200}
 
 const parkEnv = "ATLAS_PARK"
+
+// inProcessModels are the waiting units measured in a child process of
+// their own, in the order the benchmark reports them.
+var inProcessModels = []string{"goroutine", "loopTask", "loopCallback", "loopTimer", "osThread"}
 
 func init() { scene.Register("park", parkScene) }
 
@@ -104,7 +122,7 @@ func idleWorkerRSS(ctx context.Context, workers int) (float64, error) {
 }
 
 func TestEveryModelHoldsMemoryWhileWaiting(t *testing.T) {
-	for _, model := range []string{"goroutine", "loopTask", "osThread"} {
+	for _, model := range inProcessModels {
 		t.Run(model, func(t *testing.T) {
 			assert.Positive(t, parkedBytes(t, model))
 		})
@@ -132,7 +150,7 @@ func TestEveryModelHoldsMemoryWhileWaiting(t *testing.T) {
 // the binary's pages: the honest price of one more process, not a like for
 // like number. ns/op is the time to measure and means nothing here.
 func BenchmarkMemoryPerWaiter(b *testing.B) {
-	for _, model := range []string{"goroutine", "loopTask", "osThread"} {
+	for _, model := range inProcessModels {
 		b.Run("model="+model, func(b *testing.B) {
 			var total float64
 			for b.Loop() {

@@ -18,8 +18,8 @@
 // coroutine is "durably blocked" for testing/synctest, so virtual time
 // works. The cost is that a paused task keeps a goroutine stack: a Go
 // coroutine is not a heap-allocated frame like a Python one. A waiting
-// callback, the layer below tasks, keeps no stack at all (A10:
-// BenchmarkWaitingUnit sets the two side by side).
+// callback, the layer below tasks, keeps no stack at all (A10: bench's
+// BenchmarkMemoryPerWaiter sets the two side by side).
 
 package eventloop
 
@@ -129,7 +129,12 @@ func (l *Loop) putWorker(w *worker) {
 func (l *Loop) step(co *Coro) {
 	if co.state == coNew {
 		if co.cancelReq {
-			co.finish(ErrCancelled) // cancelled before it ever ran
+			// Cancelled before it ever ran. Its done-callbacks run now, as
+			// the loop's own step, so they may use the loop as any
+			// callback may.
+			l.current.Store(inCallback)
+			co.finish(ErrCancelled)
+			l.current.Store(0)
 			return
 		}
 		co.w = l.getWorker()

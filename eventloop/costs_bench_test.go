@@ -1,9 +1,13 @@
 // Claims A10, A12 and A13: what a loop task costs next to a goroutine and
-// next to a plain call: creating and awaiting one, switching between two,
-// and keeping many of them waiting. Compare the sub-benchmarks of each
-// benchmark with each other.
+// next to a plain call: switching between two, awaiting one directly, and
+// keeping many of them waiting. Compare the sub-benchmarks of each
+// benchmark with each other. Creating and awaiting a task next to starting
+// and joining a goroutine, and the memory a waiting task, callback or
+// timer holds, are cross-model questions measured once, in package bench
+// (BenchmarkStartJoin model=loopTask, BenchmarkMemoryPerWaiter
+// model=loopTask, loopCallback and loopTimer).
 //
-//	go test -run '^$' -bench 'CreateAwait|DirectAwait|Switch|CoroutineCreate|ManySleepers' -cpu 1,2 ./eventloop/
+//	go test -run '^$' -bench 'DirectAwait|Switch|CoroutineCreate|ManySleepers' -cpu 1,2 ./eventloop/
 //
 // You will see ns/op for each, ns/switch for Switch (two loop tasks, two
 // callbacks of the layer below, a bare coroutine, two goroutines), and
@@ -13,8 +17,8 @@
 // one turn if the callee yields, where a task costs a create and two
 // turns more.
 //
-// Where a loop task's time goes: CreateAwait/loopTask reuses a parked
-// coroutine, so it pays for four coroutine switches (the creator parks,
+// Where a loop task's time goes: creating and awaiting one (bench's
+// StartJoin/model=loopTask) reuses a parked coroutine, so it pays for four coroutine switches (the creator parks,
 // the new task runs and parks, the creator resumes), and Switch/iterPull
 // prices one switch with no loop around it. ManySleepers must start a
 // fresh coroutine for every task, since all of them wait at once, and
@@ -44,37 +48,12 @@ import (
 
 func noop(*Coro) (int, error) { return 1, nil }
 
-func BenchmarkCreateAwait(b *testing.B) {
-	b.Run("loopTask", func(b *testing.B) {
-		b.ReportAllocs()
-		_, err := Run(New(), func(co *Coro) (int, error) {
-			for b.Loop() {
-				if _, err := Await(co, CreateTask(co, "t", noop)); err != nil {
-					return 0, err
-				}
-			}
-			return 0, nil
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-	})
-	b.Run("goroutine", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			done := make(chan int)
-			go func() { done <- 1 }()
-			<-done
-		}
-	})
-}
-
 // BenchmarkDirectAwait (A13) awaits the same coroutine two ways: called
 // directly on the caller's coroutine, or made a task and awaited. callee
 // says whether it returns at once or yields once first; with yields, both
 // ways pay for that one turn, and only the task pays for two more.
-// callee=returns/via=task is the op of CreateAwait/loopTask, repeated
-// here so that each pair can be read side by side.
+// callee=returns/via=task is the op of bench's StartJoin/model=loopTask,
+// repeated here so that each pair can be read side by side.
 func BenchmarkDirectAwait(b *testing.B) {
 	callees := []struct {
 		name string

@@ -27,7 +27,10 @@
 //     alike cost no heap sifting; fifo.go holds the queues in chunks, so
 //     a burst costs no copying.
 //   - gather.go (A5): Gather waits for many at once, WaitFor for one with
-//     a deadline. queue.go: a Queue between tasks.
+//     a deadline. queue.go: a Queue between tasks. wait.go, shield.go and
+//     taskgroup.go: asyncio's wait (FirstCompleted, FirstException,
+//     AllCompleted), as_completed, shield and TaskGroup, built on the
+//     exported API for ROSETTA.md.
 //   - semantics_test.go proves the material's timings in virtual time
 //     (testing/synctest): three awaited 1 s waits take 3 s (A3), a created
 //     task runs while its creator sleeps, 5 s not 6 (A4), three gathered

@@ -214,3 +214,16 @@ func TestNilArgumentsOffTheLoopAreNamedErrors(t *testing.T) {
 	assert.NoError(t, errors.Unwrap(pe))
 	assert.Error(t, eventloop.ManySleepers(-1, time.Second, nil))
 }
+
+// A nil *Task answers every method as a nil future does: no nil
+// dereference through the future it embeds.
+func TestANilTaskAnswersAsANilFuture(t *testing.T) {
+	var task *eventloop.Task[int]
+	assert.False(t, task.Done())
+	assert.False(t, task.Cancelled())
+	_, err := task.Result()
+	assert.ErrorIs(t, err, eventloop.ErrNilFuture)
+	assert.ErrorIs(t, task.AddDoneCallback(func() {}), eventloop.ErrNilFuture)
+	assert.ErrorIs(t, task.Cancel(), eventloop.ErrNilFuture)
+	assert.Equal(t, "", task.Name())
+}

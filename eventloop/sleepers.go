@@ -3,14 +3,16 @@
 // goroutine stack of its coroutine, a little more than a plain goroutine
 // holds; a waiting callback, the layer below tasks, keeps only its
 // closure and an entry in the loop's timers or in a future's list.
-// ManySleepers is the timing's body, ParkWaiters the memory's.
+// ManySleepers is the timing's body, ParkWaiters the memory's (measured,
+// next to the other models, by bench's BenchmarkMemoryPerWaiter).
 //
-//	go test -run '^$' -bench 'WaitingUnit|ManySleepers' -benchtime 1x -cpu 1 ./eventloop/
+//	go test -run '^$' -bench 'MemoryPerWaiter' ./bench/
+//	go test -run '^$' -bench 'ManySleepers' -benchtime 1x -cpu 1 ./eventloop/
 //
-// You will see B/waiter for a waiting callback, timer, task and goroutine,
-// each measured in a fresh child process, then ns/op and bytes/task for
-// 10,000 and 100,000 loop tasks sleeping 100 ms, next to as many bare
-// coroutines (the loop's floor) and plain goroutines.
+// You will see B/waiter for a waiting goroutine, loop task, loop callback
+// and loop timer, each measured in a fresh child process, then ns/op and
+// bytes/task for 10,000 and 100,000 loop tasks sleeping 100 ms, next to as
+// many bare coroutines (the loop's floor) and plain goroutines.
 
 package eventloop
 

@@ -39,6 +39,23 @@ func (t *Task[T]) future() *Future[T] {
 	return &t.Future
 }
 
+// Done, Cancelled, Result and AddDoneCallback are the future's, reached
+// through future() so that a nil *Task answers as a nil future does
+// (false, or ErrNilFuture) instead of dereferencing nil.
+
+// Done reports whether the task has finished.
+func (t *Task[T]) Done() bool { return t.future().Done() }
+
+// Cancelled reports whether the task ended by cancellation.
+func (t *Task[T]) Cancelled() bool { return t.future().Cancelled() }
+
+// Result is the task's outcome once it is done (see Future.Result).
+func (t *Task[T]) Result() (T, error) { return t.future().Result() }
+
+// AddDoneCallback runs fn on the loop when the task is done (see
+// Future.AddDoneCallback).
+func (t *Task[T]) AddDoneCallback(fn func()) error { return t.future().AddDoneCallback(fn) }
+
 // SetResult refuses: a task's result is what its coroutine returns. It
 // shadows Future's method so that nobody completes a running task by hand.
 func (t *Task[T]) SetResult(T) error {
