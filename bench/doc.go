@@ -19,8 +19,10 @@
 //	                          boundedPool, eventLoop, processPool; "tasks/s"
 //	                          and "cpu-cores" (T3, D1, F4)
 //	BenchmarkStartJoin        start and join one unit of work: model=goroutine,
-//	                          osThread, loopTask, process, and binTrue, the
-//	                          machine's floor for any process (T7, M4, A12)
+//	                          osThread, loopTask, process (this test binary),
+//	                          smallProcess (a small static worker program),
+//	                          and two floors: goProgram (the smallest Go
+//	                          program) and binTrue (true(1)) (T7, M4, A12)
 //	BenchmarkRoundTrip        one message there and back: model=channel,
 //	                          lockedOSThreads, loopQueue, pipe, unixSocket,
 //	                          sharedMemory, poolTask, and one blocking-pipe
@@ -29,7 +31,9 @@
 //	                          (pipeProcesses, the floor for pipes);
 //	                          "ns/roundtrip" (F7, M3, A12)
 //	BenchmarkMemoryPerWaiter  memory one waiting unit holds: model=goroutine,
-//	                          loopTask, osThread, process; "B/waiter" (D2, A10)
+//	                          loopTask, loopCallback and loopTimer (the
+//	                          loop's layer below tasks), osThread, process;
+//	                          "B/waiter" (D2, A10)
 //
 // The mixed workload, the hybrid chapter's own question, is answered once
 // too, by hybrid.BenchmarkMixed (mix=…/model=…).
