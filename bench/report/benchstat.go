@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/concurrency-atlas/atlas/internal/cpython"
 )
 
 // StatTable is one benchstat table of the report: what it answers, how
@@ -19,6 +21,9 @@ type StatTable struct {
 	Title string
 	Note  string   // how to read it, or ""
 	Args  []string // benchstat's flags; the raw file goes after them
+	// Python is set for a table that also reads CPython's results: their
+	// file (cpython.ResultsFile) goes after the raw file.
+	Python bool
 }
 
 // StatOutput is a table with the text benchstat printed for it.
@@ -60,14 +65,16 @@ var projections = []projection{
 // headerKeys are the machine's configuration lines, which the report
 // shows once under Machine rather than above every table.
 var headerKeys = []string{"cpu", "goos", "goarch", "atlas-cpu-model", "atlas-cores", "atlas-cgroup-cpu",
-	"atlas-gomaxprocs", "atlas-go", "atlas-os", "atlas-date", "atlas-run", "workers"}
+	"atlas-gomaxprocs", "atlas-go", "atlas-os", "atlas-date", "atlas-run", "workers", PythonKey, "python"}
 
 // ignoredKeys is the -ignore flag every table of the report carries.
 func ignoredKeys() []string { return []string{"-ignore", strings.Join(headerKeys, ",")} }
 
 // StatTables lists the report's benchstat tables for run: one for each
-// cross-model question the run holds, then one for each package with
-// benchmarks that no question covers, in the order the run met them.
+// cross-model question the run holds, one for each question that Go and
+// CPython both answered in it ([StatTable.Python]), then one for each
+// package with benchmarks that no question covers, in the order the run
+// met them.
 func StatTables(run *Run) []StatTable {
 	if run == nil {
 		return nil
@@ -86,6 +93,7 @@ func StatTables(run *Run) []StatTable {
 		out = append(out, StatTable{Title: p.title, Note: p.note,
 			Args: append(append(ignoredKeys(), "-filter", filter), p.proj...)})
 	}
+	out = append(out, pythonTables(run)...)
 	for _, pkg := range run.packages() {
 		var rest []string
 		for _, b := range run.benchmarks(pkg) {
@@ -105,10 +113,15 @@ func StatTables(run *Run) []StatTable {
 	return out
 }
 
-// Command is the table's benchstat command for a shell, on file.
+// Command is the table's benchstat command for a shell, on the raw file
+// file, and on CPython's results beside it for a [StatTable.Python].
 func (t StatTable) Command(file string) string {
 	words := []string{"go", "tool", "benchstat"}
-	for _, a := range append(slices.Clone(t.Args), file) {
+	args := append(slices.Clone(t.Args), file)
+	if t.Python {
+		args = append(args, cpython.ResultsFile(file))
+	}
+	for _, a := range args {
 		words = append(words, shellQuote(a))
 	}
 	return strings.Join(words, " ")

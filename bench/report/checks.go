@@ -102,6 +102,8 @@ var Checks = []Check{
 		needsCores(sampleAtLeast(cpu("goroutines", atCores), 1.3))},
 	{"T2", doesNotHold, "at GOMAXPROCS=1, Go's nearest analogue of the lock, they gain no more than 10%",
 		sampleAtMost(cpu("goroutines", 1), 1.1)},
+	{"T2", doesNotHold, "in the same run, CPython's threads, which take turns holding its interpreter lock, run the same work on all cores at most 1.3 times as fast as serial",
+		needsCores(withTheLock(sampleAtMost(series{PythonPkg, cpuBound + "/model=threads", atCores, "speedup"}, 1.3)))},
 
 	{"T3", holds, "on one core, goroutines get through timer waits at least ten times as fast as serial",
 		atLeast(ioSeries("timer", "goroutines"), ioSeries("timer", "serial"), 10)},
@@ -126,6 +128,9 @@ var Checks = []Check{
 			return atLeast(mix(m, "eventLoopProcessPool", atCores), mix(m, "eventLoopExecutor", atCores), 1)
 		}))},
 
+	{"A10", nuanced, "a waiting callback or timer of the loop's layer below tasks holds under a fifth of a waiting goroutine's memory",
+		all(atMost(model(memory, "loopCallback", "B/waiter", 1), model(memory, "goroutine", "B/waiter", 1), 0.2),
+			atMost(model(memory, "loopTimer", "B/waiter", 1), model(memory, "goroutine", "B/waiter", 1), 0.2))},
 	{"A10", nuanced, "a waiting loop task holds more memory than a waiting goroutine, and under a fifth of an OS thread's",
 		all(atLeast(model(memory, "loopTask", "B/waiter", 1), model(memory, "goroutine", "B/waiter", 1), 1),
 			atMost(model(memory, "loopTask", "B/waiter", 1), model(memory, "osThread", "B/waiter", 1), 0.2))},

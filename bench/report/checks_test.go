@@ -29,15 +29,29 @@ func TestOneCoreCannotShowParallelism(t *testing.T) {
 			assert.Equal(t, "this machine has 1 core", r.Detail)
 		}
 	}
-	assert.Equal(t, 1, found, "the statement about all cores")
+	assert.Equal(t, 2, found, "the statements about all cores, Go's goroutines' and CPython's threads'")
 }
 
 func TestAMissingSeriesIsNamed(t *testing.T) {
 	run, err := report.Parse(strings.NewReader("atlas-cores: 2\npkg: x/bench\nBenchmarkX 1 1 ns/op\n"), "x.txt")
 	require.NoError(t, err)
 	for _, r := range report.Judge(run, true) {
+		if strings.Contains(r.Says, "CPython") {
+			// A run without CPython's results cannot show this one.
+			assert.Equal(t, report.CannotShow, r.Outcome, "%s: %s", r.ID, r.Says)
+			continue
+		}
 		assert.Equal(t, report.NoData, r.Outcome, "%s: %s", r.ID, r.Says)
 		assert.True(t, strings.HasPrefix(r.Detail, "needs "), r.Detail)
+	}
+	// CPython's results beside the run, without the series T2 reads.
+	run.Python, err = report.Parse(strings.NewReader("pkg: cpython\nBenchmarkStartJoin/model=thread-2 1 1 ns/op\n"), "x-python.txt")
+	require.NoError(t, err)
+	for _, r := range report.Judge(run, true) {
+		if strings.Contains(r.Says, "CPython") {
+			assert.Equal(t, report.NoData, r.Outcome)
+			assert.Equal(t, "needs cpython.BenchmarkCPUBound/model=threads at GOMAXPROCS=2 (speedup)", r.Detail)
+		}
 	}
 }
 

@@ -25,6 +25,13 @@ type Machine struct {
 	GoVersion  string
 	OS         string
 	Date       time.Time
+	// Workers is the size of the benchmarks' process pools, which the
+	// report command sets through ATLAS_WORKERS; 0 leaves it unsaid.
+	Workers int
+	// Python is the CPython interpreter measured beside Go, in the words
+	// of cpython.Interpreter.String and its build, or [NotMeasured] and
+	// why none was; "" leaves it unsaid.
+	Python string
 }
 
 // DetectMachine describes this machine. goVersion is the toolchain that
@@ -43,12 +50,13 @@ func DetectMachine(goVersion string) Machine {
 
 // CompareArgs are the benchstat arguments that compare raw results from
 // two runs. Every key that names the machine or the run must be ignored,
-// the pool size the benchmarks took from the cores ("workers") too, or
-// benchstat puts each file in a table of its own instead of side by side.
+// the pool size the benchmarks took from the cores ("workers") and the
+// interpreter measured beside them too, or benchstat puts each file in a
+// table of its own instead of side by side.
 func CompareArgs(ours, yours string) []string {
 	return []string{"-ignore", strings.Join([]string{
 		"cpu", "atlas-cpu-model", "atlas-cores", "atlas-cgroup-cpu", "atlas-gomaxprocs",
-		"atlas-go", "atlas-os", "atlas-date", "atlas-run", "workers",
+		"atlas-go", "atlas-os", "atlas-date", "atlas-run", "workers", PythonKey,
 	}, ","), ours, yours}
 }
 
@@ -57,7 +65,8 @@ func CompareCommand(ours, yours string) string {
 	return "go tool benchstat " + strings.Join(CompareArgs(ours, yours), " ")
 }
 
-// Header renders the machine as benchfmt configuration lines.
+// Header renders the machine as benchfmt configuration lines, which sit
+// above the first pkg: line and so hold for the whole file.
 func (m Machine) Header() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "atlas-cpu-model: %s\n", m.CPUModel)
@@ -67,6 +76,12 @@ func (m Machine) Header() string {
 	fmt.Fprintf(&b, "atlas-go: %s\n", m.GoVersion)
 	fmt.Fprintf(&b, "atlas-os: %s\n", m.OS)
 	fmt.Fprintf(&b, "atlas-date: %s\n", m.Date.Format(time.RFC3339))
+	if m.Python != "" {
+		fmt.Fprintf(&b, "%s: %s\n", PythonKey, m.Python)
+	}
+	if m.Workers > 0 {
+		fmt.Fprintf(&b, "workers: %d\n", m.Workers)
+	}
 	return b.String()
 }
 

@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,13 +20,13 @@ func TestCompareCommandPutsTwoMachinesSideBySide(t *testing.T) {
 	dir := t.TempDir()
 	body := "pkg: x/bench\nBenchmarkX 10 100 ns/op\nBenchmarkX 10 110 ns/op\n"
 	a := report.DetectMachine("go1.26.0")
+	a.Workers, a.Python = 2, "3.11.7 (CPython, GIL on); main, GCC 12.2.0"
 	b := a
-	b.CPUModel, b.Cores, b.Date = "Other CPU", 8, b.Date.AddDate(0, 0, 1)
+	// The pools are sized by the cores, and CPython may be missing.
+	b.CPUModel, b.Cores, b.Date, b.Workers, b.Python = "Other CPU", 8, b.Date.AddDate(0, 0, 1), 8, report.NotMeasured+"no python3 on PATH"
 	write := func(name string, m report.Machine) string {
 		path := filepath.Join(dir, name)
-		// The benchmarks size their pools by the cores, and say so.
-		workers := fmt.Sprintf("workers: %d\n", m.Cores)
-		require.NoError(t, os.WriteFile(path, []byte(m.Header()+"cpu: "+m.CPUModel+"\n"+workers+body), 0o644))
+		require.NoError(t, os.WriteFile(path, []byte(m.Header()+"cpu: "+m.CPUModel+"\n"+body), 0o644))
 		return path
 	}
 	ours, yours := write("ours.txt", a), write("yours.txt", b)
@@ -41,11 +40,16 @@ func TestCompareCommandPutsTwoMachinesSideBySide(t *testing.T) {
 
 func TestMachineHeaderIsReadBack(t *testing.T) {
 	m := report.DetectMachine("go1.26.0")
+	assert.NotContains(t, m.Header(), "workers:", "unsaid until the report command sets it")
+	assert.NotContains(t, m.Header(), report.PythonKey)
+	m.Workers, m.Python = 3, "3.11.7 (CPython, GIL on); main, GCC 12.2.0"
 	run, err := report.Parse(strings.NewReader(m.Header()+"pkg: x/bench\nBenchmarkX 1 1 ns/op\n"), "h.txt")
 	require.NoError(t, err)
 	assert.Equal(t, m.CPUModel, run.Config["atlas-cpu-model"])
 	assert.Equal(t, m.Cores, run.Cores())
 	assert.Equal(t, "go1.26.0", run.Config["atlas-go"])
+	assert.Equal(t, "3", run.Config["workers"], "a file-level line, above the first pkg:")
+	assert.Equal(t, m.Python, run.Config[report.PythonKey])
 	assert.Regexp(t, `^[a-z0-9-]+-\d+cpu-\d{4}-\d{2}-\d{2}$`, m.FileStem())
 }
 

@@ -1,6 +1,7 @@
 // The report file itself: the Markdown that bench/cmd/report writes next
 // to each raw file, with the machine, the claim checks, the speedup table,
-// the charts and benchstat's tables, one per question.
+// CPython's figures beside Go's, the charts and benchstat's tables, one
+// per question.
 
 package report
 
@@ -31,7 +32,7 @@ func Markdown(p Page) string {
 	fmt.Fprintf(&b, "[`%s.txt`](%s.txt); compare your own machine with:\n\n", p.Stem, p.Stem)
 	fmt.Fprintf(&b, "```\n%s\n```\n\n", CompareCommand(p.RawPath, "testdata/bench/<your file>.txt"))
 	b.WriteString("## Machine\n\n| | |\n|---|---|\n")
-	for _, k := range []string{"atlas-cpu-model", "atlas-cores", "atlas-cgroup-cpu", "atlas-gomaxprocs", "atlas-go", "atlas-os", "atlas-date", "atlas-run", "workers"} {
+	for _, k := range []string{"atlas-cpu-model", "atlas-cores", "atlas-cgroup-cpu", "atlas-gomaxprocs", "atlas-go", "atlas-os", "atlas-date", "atlas-run", "workers", PythonKey} {
 		if v, ok := p.Run.Config[k]; ok {
 			fmt.Fprintf(&b, "| %s | %s |\n", strings.TrimPrefix(k, "atlas-"), strings.ReplaceAll(v, "|", "\\|"))
 		}
@@ -39,6 +40,7 @@ func Markdown(p Page) string {
 	b.WriteString(ChecksMarkdown(p.Results))
 	b.WriteString("\n## Speedup over serial\n\n")
 	b.WriteString(SpeedupTable(p.Run))
+	b.WriteString(GoAndCPython(p.Run, p.Stem))
 	if len(p.Charts) > 0 {
 		b.WriteString("\n## Charts\n\nEach point or bar is the median of its samples; its whisker runs from the lowest sample to the highest.\n")
 	}

@@ -57,11 +57,12 @@ func TestMarkdownHoldsEverySection(t *testing.T) {
 	for _, want := range []string{
 		"# Benchmark report: sample\n",
 		"[`sample.txt`](sample.txt)",
-		"go tool benchstat -ignore cpu,atlas-cpu-model,atlas-cores,atlas-cgroup-cpu,atlas-gomaxprocs,atlas-go,atlas-os,atlas-date,atlas-run,workers testdata/sample.txt testdata/bench/<your file>.txt",
+		"go tool benchstat -ignore cpu,atlas-cpu-model,atlas-cores,atlas-cgroup-cpu,atlas-gomaxprocs,atlas-go,atlas-os,atlas-date,atlas-run,workers,atlas-python testdata/sample.txt testdata/bench/<your file>.txt",
 		"| cpu-model | Test CPU |\n",
 		"\n## Claim checks\n",
 		"| T7 | a goroutine starts and joins",
 		"\n## Speedup over serial\n",
+		"\n## Go and CPython\n\nCPython was not measured beside this run",
 		"\n![" + report.ChartCaptions["speedup.svg"] + "](sample-speedup.svg)\n",
 		"\n### " + tables[0].Title + "\n",
 		"```\n$ " + tables[0].Command("testdata/sample.txt") + "\nbenchstat's table\n```\n",
@@ -69,6 +70,16 @@ func TestMarkdownHoldsEverySection(t *testing.T) {
 		assert.Contains(t, md, want)
 	}
 	assert.True(t, strings.HasSuffix(md, "benchstat's table\n```\n"), "benchstat's trailing newlines are trimmed")
+}
+
+func TestMarkdownOfASameRunShowsCPythonBesideGo(t *testing.T) {
+	run := sameRun(t)
+	md := report.Markdown(report.Page{Stem: "samerun", RawPath: "testdata/samerun.txt", Run: run, Results: report.Judge(run, true)})
+	assert.Contains(t, md, "| python | 3.11.7 (CPython, GIL on); main, Jan 1 2026 00:00:00, GCC 12.2.0 |\n", "the machine names the interpreter")
+	assert.Contains(t, md, "| workers | 2 |\n")
+	assert.Contains(t, md, "\n## Go and CPython\n\nThe same questions, asked of CPython")
+	assert.Contains(t, md, "| T2 | in the same run, CPython's threads")
+	assert.Less(t, strings.Index(md, "## Speedup over serial"), strings.Index(md, "## Go and CPython"))
 }
 
 func TestNoRunMakesEmptySectionsNotACrash(t *testing.T) {

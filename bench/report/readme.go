@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/concurrency-atlas/atlas/internal/cpython"
 )
 
 // README's generated section sits between these markers.
@@ -16,8 +18,13 @@ const (
 	EndMarker   = "<!-- atlas:generated end -->"
 )
 
-// Section is README's generated block for a committed run.
-func Section(rawPath string, run *Run, refs map[string]Reference) string {
+// Section is README's generated block for a committed run, whose raw
+// file is rawPath, relative to the module's root; CPython's results, when
+// the run has them, are in the file beside it.
+func Section(rawPath string, run *Run) string {
+	if run == nil {
+		run = &Run{}
+	}
 	var b strings.Builder
 	b.WriteString(BeginMarker + "\n")
 	fmt.Fprintf(&b, "_From [`%s`](%s), %s, %s._\n\n", rawPath, rawPath, run.Config["atlas-cpu-model"], run.Config["atlas-go"])
@@ -28,9 +35,13 @@ func Section(rawPath string, run *Run, refs map[string]Reference) string {
 	b.WriteString("and calls it a tie with every model that the U test cannot tell from it at 95% confidence (p ≥ 0.05). ")
 	b.WriteString("CLAIMS.md's measured verdicts are checked against the same run.\n\n")
 	b.WriteString(DecisionTable(run))
-	b.WriteString("\nHeadline figures next to CPython's on the same kind of machine ")
-	b.WriteString("([references](testdata/bench/python-reference.txt)):\n\n")
-	b.WriteString(Headlines(run, refs))
+	b.WriteString("\n")
+	if run.Python != nil {
+		py := cpython.ResultsFile(rawPath)
+		fmt.Fprintf(&b, "Headline figures next to CPython's, measured in the same run on the same machine ([`%s`](%s), %s). ", py, py, interpreter(run))
+		b.WriteString("CPython / Go divides CPython's median by Go's; the report's Go and CPython section has every pair:\n\n")
+	}
+	b.WriteString(Headlines(run))
 	b.WriteString(EndMarker + "\n")
 	return b.String()
 }

@@ -45,31 +45,10 @@ func TestDecisionTableReadsModelsByTheirKeys(t *testing.T) {
 	assert.Equal(t, 12, strings.Count(table, "\n"), "a header, a rule and ten rows")
 }
 
-func TestHeadlinesSetGoBesideCPython(t *testing.T) {
-	refs, err := report.LoadReferences(strings.NewReader(
-		"# key value unit description\n\ncpu-threads-speedup 0.81 speedup four threads\nthread-start-join 66e-6 sec/op start one thread\nsleepers-100k 2.1 sec/op many sleepers\n"))
-	require.NoError(t, err)
-	assert.Equal(t, report.Reference{Key: "thread-start-join", Value: 66e-6, Unit: "sec/op", What: "start one thread"}, refs["thread-start-join"])
-	table := report.Headlines(sample(t), refs)
-	assert.Contains(t, table, "| four threads | 0.81x | 1.96x |\n", "at the machine's two cores")
-	assert.Contains(t, table, "| start one thread | 66.00 µs | 300.0 ns |\n")
-	assert.NotContains(t, table, "many sleepers", "the sample run has no sleepers")
-}
-
-func TestLoadReferencesRefusesMalformedLines(t *testing.T) {
-	_, err := report.LoadReferences(strings.NewReader("key notanumber unit what\n"))
-	assert.ErrorContains(t, err, "reference line 1")
-	_, err = report.LoadReferences(strings.NewReader("# c\nkey 1 unit\n"))
-	assert.ErrorContains(t, err, "reference line 2: want key value unit description")
-	_, err = report.LoadReferencesFile(filepath.Join("testdata", "missing.txt"))
-	assert.ErrorContains(t, err, "no such file")
-}
-
 func TestSectionRoundTripsThroughReadme(t *testing.T) {
-	refs, err := report.LoadReferences(strings.NewReader("# c\ncpu-threads-speedup 0.81 speedup four threads\n"))
-	require.NoError(t, err)
-	sec := report.Section("testdata/sample.txt", sample(t), refs)
-	assert.Contains(t, sec, "| four threads | 0.81x | 1.96x |")
+	sec := report.Section("testdata/samerun.txt", sameRun(t))
+	assert.Contains(t, sec, "| CPU-bound work (4 × Fibonacci) on all cores: speed vs serial | threads 1.00x | goroutines 1.90x | 0.526 |")
+	assert.Contains(t, sec, "([`testdata/samerun-python.txt`](testdata/samerun-python.txt), Python 3.11.7 (CPython, GIL on); main, Jan 1 2026 00:00:00, GCC 12.2.0)")
 	readme := "# T\n\n" + report.BeginMarker + "\nold\n" + report.EndMarker + "\n\nrest\n"
 	updated, err := report.ReplaceSection(readme, sec)
 	require.NoError(t, err)
@@ -79,8 +58,9 @@ func TestSectionRoundTripsThroughReadme(t *testing.T) {
 	assert.Equal(t, sec, got)
 	src, err := report.SourceOf(got)
 	require.NoError(t, err)
-	assert.Equal(t, "testdata/sample.txt", src)
+	assert.Equal(t, "testdata/samerun.txt", src)
 
+	assert.Contains(t, report.Section("testdata/none.txt", nil), "CPython was not measured", "no run is no crash")
 	_, err = report.ReplaceSection("no markers", sec)
 	assert.ErrorIs(t, err, report.ErrNoSection)
 	_, err = report.CurrentSection(report.EndMarker + "\n" + report.BeginMarker + "\n")
@@ -94,14 +74,13 @@ func TestSectionRoundTripsThroughReadme(t *testing.T) {
 // would write from that run today.
 func TestReadmeSectionMatchesCommittedRun(t *testing.T) {
 	current, src, run := committedRun(t)
-	refs, err := report.LoadReferencesFile(filepath.Join(scene.ModuleRoot(t), "testdata", "bench", "python-reference.txt"))
-	require.NoError(t, err)
-	assert.Equal(t, report.Section(src, run, refs), current,
+	assert.Equal(t, report.Section(src, run), current,
 		"README's generated section is stale: run go run ./bench/cmd/report (or regenerate it from %s)", src)
 }
 
 // committedRun reads README's generated section, the raw file it names
-// (relative to the module's root, with slashes) and the run in that file.
+// (relative to the module's root, with slashes) and the run in that file,
+// with CPython's results beside it.
 func committedRun(tb testing.TB) (section, src string, run *report.Run) {
 	tb.Helper()
 	root := scene.ModuleRoot(tb)

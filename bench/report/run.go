@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"golang.org/x/perf/benchfmt"
+
+	"github.com/concurrency-atlas/atlas/internal/cpython"
 )
 
 // Key identifies one benchmark series: the package folder's last element,
@@ -29,14 +31,33 @@ type Key struct {
 // header that [Machine.Header] wrote. Units are the ones benchfmt tidies
 // them to: "ns/op" is read as "sec/op", in seconds.
 type Run struct {
-	Config  map[string]string // file configuration (atlas-*, goos, cpu, ...)
+	Config map[string]string // file configuration (atlas-*, goos, cpu, ...)
+	// Python is CPython's results of the same run, from the file beside
+	// the Go results (cpython.ResultsFile), whose series are in package
+	// [PythonPkg]; nil when CPython was not measured.
+	Python  *Run
 	samples map[Key]map[string][]float64
 	imports map[string]string // package folder's last element -> import path
 	order   map[string]int    // "pkg name" -> where the series first appeared
 }
 
-// Load reads raw `go test -bench` output from a file.
+// Load reads raw `go test -bench` output from a file, and CPython's
+// results of the same run into [Run.Python] when they are beside it.
 func Load(path string) (*Run, error) {
+	run, err := loadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	py := cpython.ResultsFile(path)
+	if _, err := os.Stat(py); err == nil {
+		if run.Python, err = loadFile(py); err != nil {
+			return nil, err
+		}
+	}
+	return run, nil
+}
+
+func loadFile(path string) (*Run, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -29,6 +29,16 @@ func crossModel(t *testing.T) *report.Run {
 	return run
 }
 
+// sameRun is a synthetic pair of raw files, Go's and CPython's of one
+// run: every series the Go and CPython section pairs, six invented
+// samples each around a round median.
+func sameRun(t *testing.T) *report.Run {
+	t.Helper()
+	run, err := report.Load(filepath.Join("testdata", "samerun.txt"))
+	require.NoError(t, err)
+	return run
+}
+
 func TestLoadGroupsSeriesByPackageNameAndProcs(t *testing.T) {
 	run := sample(t)
 	v, ok := run.Median(report.Key{Pkg: "bench", Name: "BenchmarkCPUBound/model=goroutines", Procs: 2}, "speedup")

@@ -37,6 +37,9 @@ func (s series) label() string {
 	if _, v, ok := strings.Cut(name, "="); ok {
 		name = v
 	}
+	if s.pkg == PythonPkg {
+		name = "CPython " + name
+	}
 	return fmt.Sprintf("%s@%d", name, s.procs)
 }
 
@@ -46,7 +49,13 @@ func (s series) resolve(run *Run) (series, []float64, Outcome, string) {
 	if s.procs == atCores {
 		s.procs = run.Cores()
 	}
-	xs := run.Samples(Key{s.pkg, s.name, s.procs}, s.unit)
+	from := run
+	if s.pkg == PythonPkg {
+		if from = run.Python; from == nil {
+			return s, nil, NoData, "needs CPython's results beside the run"
+		}
+	}
+	xs := from.Samples(Key{s.pkg, s.name, s.procs}, s.unit)
 	if len(xs) == 0 {
 		return s, nil, NoData, fmt.Sprintf("needs %s.%s at GOMAXPROCS=%d (%s)", s.pkg, s.name, s.procs, s.unit)
 	}
@@ -59,6 +68,22 @@ func needsCores(eval statement) statement {
 	return func(run *Run) (Outcome, string) {
 		if run.Cores() < 2 {
 			return CannotShow, fmt.Sprintf("this machine has %d core", run.Cores())
+		}
+		return eval(run)
+	}
+}
+
+// withTheLock is a statement about CPython's interpreter lock, which a
+// run can show only when CPython was measured beside Go, with its lock
+// on. Without CPython's results it is no failure, as a machine with one
+// core is not: this run cannot show it.
+func withTheLock(eval statement) statement {
+	return func(run *Run) (Outcome, string) {
+		switch {
+		case run.Python == nil:
+			return CannotShow, "CPython was not measured beside this run: " + run.WhyNoPython()
+		case strings.Contains(run.Python.Config["python"], "GIL off"):
+			return CannotShow, "this CPython runs without its interpreter lock: " + run.Python.Config["python"]
 		}
 		return eval(run)
 	}

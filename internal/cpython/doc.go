@@ -25,7 +25,9 @@
 // interpreter may use, which is also the size of its pools. The program's
 // progress lines are streamed to a writer as they come; the file appears
 // only when the run has succeeded. Quick is one pass at small sizes that
-// takes seconds and measures nothing.
+// takes seconds and measures nothing. CanMeasure says beforehand whether
+// an interpreter is recent enough for the program (MeasureNeeds); one
+// that is not is ErrTooOld.
 //
 // The report command is meant to use it so, beside its Go run:
 //
@@ -33,6 +35,7 @@
 //	if errors.Is(err, cpython.ErrNoInterpreter) {
 //		// a note: "no python3 found; CPython not measured"
 //	} // ErrNotPython3 from a -python the user named is their mistake: an error
+//	err = in.CanMeasure() // ErrTooOld: a note for python3 on PATH, as above
 //	header := in.String() + "; " + in.Build // for the run's header
 //	err = in.Measure(ctx, cpython.MeasureOptions{
 //		Script: filepath.Join(root, cpython.MeasureScript),

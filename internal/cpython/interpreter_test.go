@@ -94,3 +94,19 @@ func TestAZeroInterpreterRunsNothing(t *testing.T) {
 	err = zero.Measure(t.Context(), cpython.MeasureOptions{Script: "measure.py"}, filepath.Join(t.TempDir(), "out.txt"), nil)
 	assert.ErrorIs(t, err, cpython.ErrNoInterpreter)
 }
+
+func TestCanMeasureRefusesAnInterpreterTooOldForMeasurePy(t *testing.T) {
+	for version, ok := range map[string]bool{
+		"3.7.16": false, "3.8.0": true, "3.11.7": true, "3.13.0rc1": true, "4.0.0": true,
+		"2.7.18": false, "3": false, "": false, "three.eleven": false,
+	} {
+		err := cpython.Interpreter{Path: "/usr/bin/python3", Version: version}.CanMeasure()
+		if ok {
+			assert.NoError(t, err, version)
+			continue
+		}
+		require.ErrorIs(t, err, cpython.ErrTooOld, version)
+		assert.Contains(t, err.Error(), "needs "+cpython.MeasureNeeds+" or newer")
+	}
+	assert.ErrorIs(t, cpython.Interpreter{Version: "3.11.7"}.CanMeasure(), cpython.ErrNoInterpreter, "a zero Interpreter runs nothing")
+}

@@ -19,6 +19,46 @@ const MeasureScript = "testdata/python/measure.py"
 // ErrBadOptions means MeasureOptions or the output file cannot make a run.
 var ErrBadOptions = errors.New("cpython: bad measure options")
 
+// MeasureNeeds is the oldest Python that the measuring program runs on:
+// it uses assignment expressions, which came with 3.8.
+const MeasureNeeds = "3.8"
+
+// ErrTooOld means an interpreter is older than MeasureNeeds.
+var ErrTooOld = errors.New("cpython: interpreter too old for the measuring program")
+
+// CanMeasure says, before anything runs, whether the interpreter can run
+// the measuring program: nil, or ErrTooOld naming both versions (and
+// ErrNoInterpreter for a zero Interpreter).
+func (in Interpreter) CanMeasure() error {
+	if _, err := in.program(); err != nil {
+		return err
+	}
+	if !atLeast(in.Version, MeasureNeeds) {
+		return fmt.Errorf("%w: %s is Python %q, and measure.py needs %s or newer", ErrTooOld, in.Path, in.Version, MeasureNeeds)
+	}
+	return nil
+}
+
+// atLeast says whether release version ("3.11.7", "3.13.0rc1") is
+// need ("3.8") or later; a version it cannot read is not.
+func atLeast(version, need string) bool {
+	have, want := strings.Split(version, "."), strings.Split(need, ".")
+	if len(have) < 2 {
+		return false
+	}
+	for i := range 2 {
+		h, err := strconv.Atoi(have[i])
+		if err != nil {
+			return false
+		}
+		w, _ := strconv.Atoi(want[i])
+		if h != w {
+			return h > w
+		}
+	}
+	return true
+}
+
 // MeasureOptions says how to run the measuring program.
 type MeasureOptions struct {
 	// Script is measure.py: filepath.Join(root, MeasureScript) for the

@@ -88,7 +88,7 @@ func fakeClone(t *testing.T) string {
 	t.Helper()
 	root := scene.ModuleRoot(t)
 	clone := t.TempDir()
-	for _, f := range []string{"go.mod", "go.sum", "README.md", "CLAIMS.md", "testdata/bench/python-reference.txt"} {
+	for _, f := range []string{"go.mod", "go.sum", "README.md", "CLAIMS.md"} {
 		copyFile(t, filepath.Join(root, filepath.FromSlash(f)), filepath.Join(clone, filepath.FromSlash(f)))
 	}
 	synth, err := filepath.Abs(synthetic)

@@ -28,7 +28,15 @@ type options struct {
 	readme    bool
 	timeout   time.Duration
 	from      string // rebuild the report from this raw file instead of running
+	python    string // the interpreter to measure CPython with, or "off"
+	// pythonNamed says the reader set -python: an interpreter they named
+	// that cannot measure is their mistake, not a note.
+	pythonNamed bool
+	workers     int // the benchmarks' pool size, ATLAS_WORKERS
 }
+
+// pythonOff is the -python value that skips CPython.
+const pythonOff = "off"
 
 var errHelp = errors.New("help requested")
 
@@ -45,14 +53,16 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	// twice it, where the speedup must have stopped growing.
 	cores := runtime.NumCPU()
 	fs.StringVar(&scaleCPU, "scale-cpu", fmt.Sprintf("%d,%d", cores, 2*cores), "more GOMAXPROCS values, for the scaling benchmarks only (empty for none)")
-	fs.StringVar(&o.scale, "scale", "CPUBound|Mixed", "regular expression selecting the scaling benchmarks")
+	fs.StringVar(&o.scale, "scale", "CPUBound", "regular expression selecting the scaling benchmarks")
 	fs.StringVar(&o.benchtime, "benchtime", "100ms", "go test -benchtime for each benchmark")
 	fs.StringVar(&o.bench, "bench", ".", "regular expression selecting benchmarks (go test -bench)")
 	fs.StringVar(&pkgs, "pkg", "", "comma-separated packages to run (default: every package with benchmarks)")
 	fs.StringVar(&o.out, "out", "", "folder for the results (default testdata/bench; a temporary folder with -quick; the raw file's folder with -from)")
 	fs.BoolVar(&o.readme, "readme", false, "also rewrite README's generated section from this run, whose files must go to testdata/bench (not with -quick)")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Minute, "limit for one package's benchmarks")
-	fs.StringVar(&o.from, "from", "", "rebuild the report and charts of this raw file, running nothing")
+	fs.StringVar(&o.from, "from", "", "rebuild the report and charts of this raw file (and of CPython's results beside it), running nothing")
+	fs.StringVar(&o.python, "python", "python3", "the Python 3 interpreter that measures CPython beside Go, a path or a name on PATH; \""+pythonOff+"\" skips it")
+	fs.IntVar(&o.workers, "workers", cores, "the size of the benchmarks' process pools (ATLAS_WORKERS in their environment)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: go run ./bench/cmd/report [flags]")
 		fs.PrintDefaults()
@@ -68,6 +78,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	o.pythonNamed = set["python"]
 	if o.quick {
 		if !set["count"] {
 			o.count = 1
@@ -81,6 +92,12 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	}
 	if o.count < 1 {
 		return o, fmt.Errorf("-count must be at least 1, not %d", o.count)
+	}
+	if o.workers < 1 {
+		return o, fmt.Errorf("-workers must be at least 1, not %d", o.workers)
+	}
+	if o.python == "" {
+		return o, fmt.Errorf("-python wants an interpreter, or %s", pythonOff)
 	}
 	var err error
 	if o.cpu, err = parseCPU(cpu); err != nil {

@@ -1,6 +1,7 @@
 // Generating a report, from start to end: find the go command and the
-// module, then either run the benchmarks (runner.go) or take an existing
-// raw file (-from), and write the files (write.go).
+// module, then either measure CPython (python.go) and run the benchmarks
+// (runner.go) or take an existing raw file (-from), and write the files
+// (write.go).
 
 package main
 
@@ -10,12 +11,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 
 	"github.com/concurrency-atlas/atlas/bench/report"
+	"github.com/concurrency-atlas/atlas/internal/cpython"
 )
 
 // toolchain is the go command and the module it works in.
@@ -67,8 +70,13 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	py, err := findPython(ctx, o)
+	if err != nil {
+		return err
+	}
 
 	machine := report.DetectMachine(tc.version)
+	machine.Workers, machine.Python = o.workers, py.header()
 	w := writer{tc: tc, dir: o.out, stem: machine.FileStem(), readme: o.readme, quick: o.quick, stdout: stdout}
 	switch {
 	case w.dir == "" && o.quick:
@@ -93,20 +101,41 @@ func generate(ctx context.Context, o options, stdout, stderr io.Writer) error {
 	}
 	defer os.RemoveAll(w.work)
 
+	// CPython first: a failure there is found before the long Go part.
+	var pyRaw []byte
+	if py.in == nil {
+		fmt.Fprintf(stderr, "CPython: not measured: %s\n", py.note)
+	} else {
+		out := cpython.ResultsFile(filepath.Join(w.work, "python", w.stem+".txt"))
+		if err := os.Mkdir(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		if err := py.measure(ctx, tc.root, o, out, stderr); err != nil {
+			return fmt.Errorf("measuring CPython (-python=%s skips it): %w", pythonOff, err)
+		}
+		if pyRaw, err = os.ReadFile(out); err != nil {
+			return err
+		}
+	}
 	r := &runner{o: o, tc: tc, work: w.work, prog: newProgress(stderr, pkgs, len(o.passes())*o.count)}
 	raw, err := r.run(ctx, machine, pkgs)
 	if err != nil {
 		return err
 	}
 	// Everything ran: write the files under temporary names, then rename.
-	return w.write(ctx, raw)
+	return w.write(ctx, raw, pyRaw)
 }
 
-// rebuild writes the report of an existing raw file into -out, or next to
-// the file when -out is not given.
+// rebuild writes the report of an existing raw file, and of CPython's
+// results beside it if there are any, into -out, or next to the file when
+// -out is not given.
 func rebuild(ctx context.Context, tc toolchain, o options, stdout io.Writer) error {
 	raw, err := os.ReadFile(o.from)
 	if err != nil {
+		return err
+	}
+	pyRaw, err := os.ReadFile(cpython.ResultsFile(o.from))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	abs, err := filepath.Abs(o.from)
@@ -133,7 +162,7 @@ func rebuild(ctx context.Context, tc toolchain, o options, stdout io.Writer) err
 		return err
 	}
 	defer os.RemoveAll(w.work)
-	return w.write(ctx, raw)
+	return w.write(ctx, raw, pyRaw)
 }
 
 // freeStem is stem, or stem-2, stem-3, ... if files of that name are in

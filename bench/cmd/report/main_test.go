@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/concurrency-atlas/atlas/bench/report"
+	"github.com/concurrency-atlas/atlas/internal/cpython"
 	"github.com/concurrency-atlas/atlas/internal/scene"
 )
 
@@ -33,6 +35,8 @@ func TestBadFlagsGiveUsageErrors(t *testing.T) {
 		"-bench: error parsing":                {"-bench", "("},
 		"-benchtime \"soon\"":                  {"-benchtime", "soon"},
 		"unexpected arguments":                 {"extra"},
+		"-workers must be at least 1, not 0":   {"-workers", "0"},
+		"-python wants an interpreter, or off": {"-python", ""},
 		"flag provided but not defined: -nope": {"-nope"},
 	}
 	for want, args := range cases {
@@ -53,7 +57,7 @@ func TestMissingGoToolchainIsExplained(t *testing.T) {
 
 func TestFailingBenchmarkLeavesNoReport(t *testing.T) {
 	out := t.TempDir()
-	code, _, stderr := runReport(t, "-quick", "-out", out, "-pkg", "./bench/cmd/report/testdata/failing")
+	code, _, stderr := runReport(t, "-quick", "-out", out, "-pkg", "./bench/cmd/report/testdata/failing", "-python=off")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "this benchmark fails on purpose")
 	entries, err := os.ReadDir(out)
@@ -63,9 +67,11 @@ func TestFailingBenchmarkLeavesNoReport(t *testing.T) {
 
 func TestQuickRunWritesACompleteReport(t *testing.T) {
 	out := t.TempDir()
-	code, stdout, stderr := runReport(t, "-quick", "-out", out, "-pkg", "./internal/workload")
+	code, stdout, stderr := runReport(t, "-quick", "-out", out, "-pkg", "./internal/workload", "-python=off")
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stderr, "round 1/1, GOMAXPROCS=1")
+	assert.Contains(t, stderr, "CPython: not measured: -python=off\n", "a note, not an error")
+	assert.Contains(t, stdout, "CPython: not measured: -python=off\n")
 	assert.Contains(t, stdout, "Claim checks: not judged", "a smoke run measures nothing")
 	assert.NotContains(t, stdout, "confirmed")
 	assert.Contains(t, stdout, "\nNo comparison with the committed run: a -quick run measures nothing.\n")
@@ -88,11 +94,14 @@ func TestQuickRunWritesACompleteReport(t *testing.T) {
 		}
 	}
 	assert.Contains(t, raw, "atlas-cores: ")
+	assert.Contains(t, raw, "atlas-python: not measured: -python=off\n")
 	assert.Contains(t, raw, "BenchmarkFib/n=20")
 	assert.Contains(t, md, "## Claim checks")
 	assert.Contains(t, md, "no verdict is judged")
 	assert.Contains(t, md, "## benchstat")
 	assert.Contains(t, md, "### Package github.com/concurrency-atlas/atlas/internal/workload\n")
+	assert.Contains(t, md, "\n## Go and CPython\n\nCPython was not measured beside this run: -python=off.\n")
+	assert.Contains(t, md, "| python | not measured: -python=off |")
 }
 
 // The smoke run README promises: every chapter's benchmarks once, into a
@@ -105,9 +114,18 @@ func TestQuickRunCoversEveryChapter(t *testing.T) {
 	code, stdout, stderr := runReport(t, "-quick", "-out", out)
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "Claim checks: not judged")
-	raws, err := filepath.Glob(filepath.Join(out, "*.txt"))
+	txts, err := filepath.Glob(filepath.Join(out, "*.txt"))
 	require.NoError(t, err)
+	var raws []string
+	for _, f := range txts {
+		if !strings.HasSuffix(f, "-python.txt") {
+			raws = append(raws, f)
+		}
+	}
 	require.Len(t, raws, 1)
+	// With python3 on PATH, CPython's results are beside the Go ones.
+	_, noPython := exec.LookPath("python3")
+	assert.Equal(t, noPython == nil, fileExists(cpython.ResultsFile(raws[0])), "CPython's results exactly when python3 is on PATH")
 	raw, err := os.ReadFile(raws[0])
 	require.NoError(t, err)
 	// Every series a claim check reads exists under the name it reads:

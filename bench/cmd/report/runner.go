@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/concurrency-atlas/atlas/bench/report"
+	"github.com/concurrency-atlas/atlas/internal/workload"
 )
 
 // pkg is a package with benchmarks.
@@ -57,11 +58,16 @@ type runner struct {
 }
 
 // run runs every pass of every round of each package's benchmarks and
-// returns the raw results, machine header first.
+// returns the raw results, machine header first: that header holds the
+// pool size (workers:) and the CPython measured beside Go, as file-level
+// configuration above the first pkg: line.
 func (r *runner) run(ctx context.Context, machine report.Machine, pkgs []pkg) ([]byte, error) {
 	r.raw.WriteString(machine.Header())
-	fmt.Fprintf(&r.raw, "atlas-run: -count %d -cpu %s -benchtime %s -bench %s; at -cpu %s only %s\n",
-		r.o.count, joinInts(r.o.cpu), r.o.benchtime, r.o.bench, joinInts(r.o.scaleCPU), r.o.scale)
+	fmt.Fprintf(&r.raw, "atlas-run: -count %d -cpu %s -benchtime %s -bench %s", r.o.count, joinInts(r.o.cpu), r.o.benchtime, r.o.bench)
+	if len(r.o.scaleCPU) > 0 {
+		fmt.Fprintf(&r.raw, "; at -cpu %s only %s", joinInts(r.o.scaleCPU), r.o.scale)
+	}
+	r.raw.WriteString("\n")
 	for i, p := range pkgs {
 		bin := filepath.Join(r.work, fmt.Sprintf("pkg%d.test", i))
 		r.prog.status(i, "building")
@@ -103,6 +109,8 @@ func (r *runner) runPass(ctx context.Context, bin string, p pkg, round int, ps p
 		"-test.count=1", fmt.Sprintf("-test.cpu=%d", ps.procs), "-test.benchtime="+r.o.benchtime,
 		"-test.timeout=0")
 	cmd.Dir = p.dir
+	// The pools take their size from here, whatever the environment says.
+	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d", workload.WorkersEnv, r.o.workers))
 	// stdout is read line by line below; stderr gets a buffer of its own,
 	// since exec copies into it from another goroutine.
 	var all, errOut bytes.Buffer

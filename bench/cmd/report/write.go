@@ -16,6 +16,7 @@ import (
 
 	"github.com/concurrency-atlas/atlas/bench/report"
 	"github.com/concurrency-atlas/atlas/internal/claims"
+	"github.com/concurrency-atlas/atlas/internal/cpython"
 )
 
 // writer knows where a run's files go.
@@ -29,12 +30,13 @@ type writer struct {
 	stdout io.Writer
 }
 
-// write stages the raw results, the Markdown report and the charts in
+// write stages the raw results, CPython's beside them (pyRaw, nil when
+// CPython was not measured), the Markdown report and the charts in
 // w.work, moves them into w.dir once all are written, prints the claim
 // checks and the comparison with the committed run, and updates README
 // if asked. It returns a contradicted error when the run's numbers
 // contradict a verdict; the files are written by then.
-func (w writer) write(ctx context.Context, raw []byte) error {
+func (w writer) write(ctx context.Context, raw, pyRaw []byte) error {
 	final := map[string]string{} // temporary path -> final path
 	stage := func(name string, data []byte) error {
 		tmp := filepath.Join(w.work, name)
@@ -49,10 +51,23 @@ func (w writer) write(ctx context.Context, raw []byte) error {
 	if err != nil {
 		return fmt.Errorf("reading the results back: %w", err)
 	}
+	pyName := cpython.ResultsFile(rawName)
+	if pyRaw != nil {
+		if err := stage(pyName, pyRaw); err != nil {
+			return err
+		}
+		if run.Python, err = report.Parse(bytes.NewReader(pyRaw), pyName); err != nil {
+			return fmt.Errorf("reading CPython's results back: %w", err)
+		}
+	}
 	shown := w.shownPath(rawName)
 	var tables []report.StatOutput
 	for _, t := range report.StatTables(run) {
-		text, err := w.tc.benchstat(ctx, append(t.Args, shown+"="+filepath.Join(w.work, rawName))...)
+		args := append(t.Args, shown+"="+filepath.Join(w.work, rawName))
+		if t.Python {
+			args = append(args, w.shownPath(pyName)+"="+filepath.Join(w.work, pyName))
+		}
+		text, err := w.tc.benchstat(ctx, args...)
 		if err != nil {
 			return err
 		}
@@ -80,6 +95,11 @@ func (w writer) write(ctx context.Context, raw []byte) error {
 
 	printChecks(w.stdout, w.tc.root, results)
 	fmt.Fprintf(w.stdout, "\nreport: %s\nraw:    %s\n", filepath.Join(w.dir, w.stem+".md"), filepath.Join(w.dir, rawName))
+	if run.Python != nil {
+		fmt.Fprintf(w.stdout, "python: %s\n", filepath.Join(w.dir, pyName))
+	} else {
+		fmt.Fprintf(w.stdout, "CPython: not measured: %s\n", run.WhyNoPython())
+	}
 	if err := w.compare(ctx, shown); err != nil {
 		return err
 	}
@@ -140,16 +160,12 @@ func moveFile(src, dst string) error {
 // updateReadme rewrites README's generated section from run, whose raw
 // file is rawRel, relative to the module's root.
 func updateReadme(root, rawRel string, run *report.Run) error {
-	refs, err := report.LoadReferencesFile(filepath.Join(root, "testdata", "bench", "python-reference.txt"))
-	if err != nil {
-		return err
-	}
 	path := filepath.Join(root, "README.md")
 	readme, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	updated, err := report.ReplaceSection(string(readme), report.Section(rawRel, run, refs))
+	updated, err := report.ReplaceSection(string(readme), report.Section(rawRel, run))
 	if err != nil {
 		return err
 	}
