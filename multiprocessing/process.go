@@ -75,7 +75,11 @@ func StartProgram(ctx context.Context, program, name string, arg []byte, files .
 	p := &Process{name: name, done: make(chan struct{})}
 	p.cmd = exec.CommandContext(ctx, exe)
 	p.cmd.Env = child.Env(entryOnce, envFunc+"="+name)
-	p.cmd.Stdin = bytes.NewReader(arg)
+	if len(arg) > 0 {
+		// An empty argument needs no pipe: the child reads /dev/null,
+		// which is empty too, and the parent saves a pipe and a goroutine.
+		p.cmd.Stdin = bytes.NewReader(arg)
+	}
 	p.cmd.Stdout, p.cmd.Stderr = &p.stdout, &p.stderr
 	p.cmd.ExtraFiles = files
 	if helloW != nil {

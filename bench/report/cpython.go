@@ -58,7 +58,6 @@ var questions = []question{
 	{"CPU-bound work (4 × Fibonacci) on all cores: speed vs serial", "speedup", "bench", []pairing{
 		{"CPUBound/model=threads", "CPUBound/model=goroutines", true},
 		{"CPUBound/model=processPoolFork", "CPUBound/model=processPool", true},
-		{"CPUBound/model=processPoolSpawn", "CPUBound/model=processPool", false},
 		{"CPUBound/model=asyncio", "CPUBound/model=eventLoop", false},
 	}},
 	{"Waiting on timers (64 waits of 1 ms): tasks per second", "tasks/s", "bench", []pairing{

@@ -66,7 +66,7 @@ func TestGoAndCPythonSetsEachPairSideBySide(t *testing.T) {
 	} {
 		assert.Contains(t, section, want)
 	}
-	assert.Equal(t, 21, strings.Count(section, "\n| ")-1, "every pair of the synthetic run, below the header")
+	assert.Equal(t, 20, strings.Count(section, "\n| ")-1, "every pair of the synthetic run, below the header")
 	assert.NotContains(t, section, "smoke run")
 }
 
@@ -136,7 +136,7 @@ func TestGoAndCPythonStatTablesReadBothFiles(t *testing.T) {
 		"Go and CPython: 100,000 tasks each sleeping 0.1 s: wall time",
 	}, titles)
 	columns := map[string][]string{
-		titles[0]: {"goroutines", "processPool", "eventLoop", "threads", "processPoolFork", "processPoolSpawn", "asyncio", "speedup"},
+		titles[0]: {"goroutines", "processPool", "eventLoop", "threads", "processPoolFork", "asyncio", "speedup"},
 		titles[1]: {"goroutines", "eventLoop", "threads", "asyncio", "tasks/s"},
 		titles[2]: {"goroutine", "osThread", "loopTask", "process", "smallProcess", "thread", "processFork", "processSpawn", "asyncioTask"},
 		titles[3]: {"channel", "pipeProcesses", "loopQueue", "queueThreads", "asyncioQueue", "sec/roundtrip"},

@@ -24,7 +24,6 @@ import (
 var quickBenchmarks = map[string][]string{
 	"CPUBound/model=threads":             {"sec/op", "speedup", "cpu-cores"},
 	"CPUBound/model=processPoolFork":     {"sec/op", "speedup", "cpu-cores"},
-	"CPUBound/model=processPoolSpawn":    {"sec/op", "speedup", "cpu-cores"},
 	"CPUBound/model=asyncio":             {"sec/op", "speedup", "cpu-cores"},
 	"IOBound/work=timer/model=threads":   {"sec/op", "tasks/s", "cpu-cores"},
 	"IOBound/work=timer/model=asyncio":   {"sec/op", "tasks/s", "cpu-cores"},

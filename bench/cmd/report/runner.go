@@ -155,6 +155,11 @@ var benchFunc = regexp.MustCompile(`(?m)^func Benchmark\w*\(b \*testing\.B\)`)
 
 // findPackages lists the packages to run: those named, or every package of
 // the module whose test files define a benchmark.
+// ownBenchmarks is the package whose benchmarks time the report's own
+// code (judging a run), which answers no claim: a default run leaves it
+// out, and naming it runs it.
+const ownBenchmarks = "/bench/report"
+
 func findPackages(ctx context.Context, tc toolchain, named []string) ([]pkg, error) {
 	patterns := named
 	if len(patterns) == 0 {
@@ -172,6 +177,9 @@ func findPackages(ctx context.Context, tc toolchain, named []string) ([]pkg, err
 			continue
 		}
 		p := pkg{importPath: f[0], dir: f[1]}
+		if len(named) == 0 && strings.HasSuffix(p.importPath, ownBenchmarks) {
+			continue
+		}
 		for _, name := range strings.Split(f[2]+","+f[3], ",") {
 			if name == "" {
 				continue
