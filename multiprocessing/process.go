@@ -53,21 +53,25 @@ type ProcessResult struct {
 // The executable must call pool.ServeIfWorker at the start of main or
 // TestMain; Join reports it if it does not.
 func Start(ctx context.Context, name string, arg []byte, files ...*os.File) (*Process, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
-	return StartProgram(ctx, exe, name, arg, files...)
+	return StartProgram(ctx, "", name, arg, files...)
 }
 
 // StartProgram is Start with another executable, program, in place of
 // this one: a small worker program that registers the function and calls
-// pool.ServeIfWorker first (see pool.WithProgram for why one would).
+// pool.ServeIfWorker first (see pool.WithProgram for why one would). An
+// empty program is this executable, as for Start.
 func StartProgram(ctx context.Context, program, name string, arg []byte, files ...*os.File) (*Process, error) {
 	if child.Unserved() {
 		return nil, pool.ErrNotWorker
 	}
 	exe := program
+	if exe == "" {
+		// As pool.WithProgram(""): this executable.
+		var err error
+		if exe, err = os.Executable(); err != nil {
+			return nil, err
+		}
+	}
 	helloR, helloW, err := newHelloPipe()
 	if err != nil {
 		return nil, err

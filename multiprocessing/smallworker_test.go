@@ -66,3 +66,13 @@ func TestNotAWorkerProgramIsRefused(t *testing.T) {
 	assert.ErrorIs(t, err, pool.ErrNotWorker)
 	t.Logf("true(1) as a worker: %v", err)
 }
+
+// An empty program means this executable, as it does for pool.WithProgram,
+// rather than an exec error about a missing command.
+func TestStartProgramWithNoProgramStartsThisExecutable(t *testing.T) {
+	proc, err := multiprocessing.StartProgram(t.Context(), "", pool.Echo, []byte("here"))
+	require.NoError(t, err)
+	res, err := proc.Join()
+	require.NoError(t, err)
+	assert.Equal(t, "here", res.Stdout)
+}
